@@ -1,0 +1,171 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .querysets import MembershipQuerySet, OrganisationQuerySet
+from .validators import normalise_digits, validate_krs, validate_nip
+
+
+class Role(models.TextChoices):
+    """Role groups, created by a data migration."""
+
+    RESIDENT = "Resident", _("Resident")
+    NGO_REPRESENTATIVE = "NGO representative", _("NGO representative")
+    EDITOR = "Editor", _("Editor")
+    OFFICIAL = "Official", _("Official")
+    ADMINISTRATOR = "Administrator", _("Administrator")
+
+
+class User(AbstractUser):
+    """A portal account. Deleting an account anonymises it (see services.delete_account)."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown next to your comments. Leave empty to use your first and last name."),
+    )
+    is_deleted = models.BooleanField(_("deleted"), default=False)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        if self.is_deleted:
+            return str(_("deleted user"))
+        full = f"{self.first_name} {self.last_name}".strip()
+        return self.display_name or full or self.username
+
+    def get_full_name(self):
+        # Third-party apps (django-comments) sign content with the full name.
+        if self.is_deleted:
+            return self.public_name
+        return super().get_full_name()
+
+    def has_role(self, role: str) -> bool:
+        # Group names are prefetched by the permission predicates where it matters.
+        return any(g.name == role for g in self.groups.all())
+
+
+class PublicBenefitArea(models.TextChoices):
+    """Areas of public benefit (art. 4 of the public benefit act), the common ones."""
+
+    SOCIAL_ASSISTANCE = "social", _("Social assistance")
+    HEALTH = "health", _("Health protection and promotion")
+    DISABILITY = "disability", _("People with disabilities")
+    EDUCATION = "education", _("Education and upbringing")
+    CULTURE = "culture", _("Culture, art and heritage")
+    SPORT = "sport", _("Physical culture and sport")
+    ECOLOGY = "ecology", _("Ecology and animal protection")
+    SENIORS = "seniors", _("Seniors")
+    YOUTH = "youth", _("Children and youth")
+    CIVIC = "civic", _("Civic activity and local democracy")
+    SAFETY = "safety", _("Public order and safety")
+    TOURISM = "tourism", _("Tourism and recreation")
+
+
+class Organisation(models.Model):
+    """A non-governmental organisation; comments and offers are made on its behalf."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    krs = models.CharField(
+        _("KRS number"),
+        max_length=14,
+        validators=[validate_krs],
+        unique=True,
+        help_text=_("10 digits, as in the National Court Register."),
+    )
+    nip = models.CharField(
+        _("NIP"),
+        max_length=16,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("Optional tax identification number (10 digits)."),
+    )
+    areas = models.JSONField(_("public benefit areas"), default=list, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    street = models.CharField(_("street and number"), max_length=255, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=6, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    is_public = models.BooleanField(
+        _("listed in the NGO directory"),
+        default=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.krs = normalise_digits(self.krs)
+        self.nip = normalise_digits(self.nip)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("accounts:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def area_labels(self) -> list[str]:
+        labels = dict(PublicBenefitArea.choices)
+        return [str(labels[a]) for a in self.areas if a in labels]
+
+
+class Membership(models.Model):
+    """A user's claim to represent an organisation; an official approves it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    function = models.CharField(_("function in the organisation"), max_length=100, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation membership")
+        verbose_name_plural = _("organisation memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="unique_membership_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation} ({self.get_status_display()})"

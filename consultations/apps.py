@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationsConfig(AppConfig):
+    name = "consultations"
+    verbose_name = _("Consultations")
+
+    def ready(self):
+        from cms_pages.window import register_section
+
+        from . import moderation
+        from .sections import open_consultations_section
+
+        moderation.register()
+        register_section(open_consultations_section)
+
+        from .search import register_search  # clauses, comments, report rows (helper R)
+
+        register_search()

@@ -1,0 +1,48 @@
+"""User text -> safe HTML, once, on write.
+
+Users type plain text: blank lines separate paragraphs, single line breaks are kept,
+URLs become links with rel="nofollow ugc noopener". Everything else is escaped; the
+result passes bleach's allow-list (p, br, a[href, rel]) as a last line of defence.
+"""
+
+import re
+
+import bleach
+from bleach.linkifier import Linker
+from django.utils.html import escape
+
+ALLOWED_TAGS = frozenset({"p", "br", "a"})
+ALLOWED_ATTRIBUTES = {"a": ["href", "rel"]}
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow ugc noopener"
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _set_rel(attrs, new=False):
+    href = attrs.get((None, "href"), "")
+    if not href.lower().startswith(("http://", "https://", "mailto:")):
+        return None  # drop the link, keep the text
+    attrs[(None, "rel")] = LINK_REL
+    attrs.pop((None, "target"), None)
+    return attrs
+
+
+_linker = Linker(callbacks=[_set_rel], skip_tags={"pre", "code"}, parse_email=False)
+
+
+def render_user_text(text: str) -> str:
+    """Return safe HTML for a user's plain text (empty string for empty input)."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        return ""
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    html = "".join("<p>" + escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
+    html = _linker.linkify(html)
+    return bleach.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+    )

@@ -1,0 +1,165 @@
+"""Who may do what in a consultation, as small named predicates (role x phase).
+
+Every predicate takes the acting user and, where the phase matters, the consultation
+and the moment (`now`) so tests can freeze time and views, services and templates ask
+the same question. The rules (docs/consultations.md):
+
+- commenting and replying: any active account with a verified e-mail (residents, NGO
+  representatives, editors) while the consultation is open; officials do not comment,
+  they are the authority that answers;
+- moderation (hide / restore): officials, in every phase;
+- offline comments (paper, e-mail, meeting): officials while open or closed, not
+  before the consultation starts and not after the report is published;
+- managing drafts (import, review, publish): officials; a published draft cannot be
+  replaced while the consultation is open, because people are commenting on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, FilteredRelation, OuterRef, Q
+from django.utils import timezone
+
+from accounts.permissions import can_participate, is_official
+
+from .models import Phase
+
+
+def _phase(consultation, now) -> str:
+    return consultation.phase_at(now or timezone.now())
+
+
+def can_manage(user) -> bool:
+    """Officials (and administrators) manage consultations in the admin."""
+    return is_official(user)
+
+
+def can_moderate(user) -> bool:
+    return is_official(user)
+
+
+def can_comment_at_all(user) -> bool:
+    """The account may take part (phase aside)."""
+    return can_participate(user) and not is_official(user)
+
+
+@dataclass(frozen=True)
+class CommenterFacts:
+    """What commenting asks about an account, read together (see commenter_facts)."""
+
+    verified: bool = False  # has_verified_email(): a verified address, account not deleted
+    official: bool = False  # is_official(): superuser, Official or Administrator role
+    organisations: tuple = field(default=())  # approved memberships, by name
+
+    def speaks_for(self, organisation) -> bool:
+        """accounts.permissions.can_speak_for(), answered from the facts."""
+        return any(o.pk == organisation.pk for o in self.organisations)
+
+
+def commenter_facts(user) -> CommenterFacts:
+    """The account's verified e-mail, official role and represented organisations in one
+    query (instead of one per question): posting a comment asks all three.
+
+    The answers equal has_verified_email(), is_official() and can_speak_for(); they are
+    read from the database each call, never kept across requests, so a verification,
+    role change or membership decision counts from the next request on.
+    """
+    from allauth.account.models import EmailAddress
+
+    from accounts.models import Membership, Organisation, Role, User
+
+    if not user.is_authenticated:
+        return CommenterFacts()
+    roles = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), group__name__in=(Role.OFFICIAL, Role.ADMINISTRATOR)
+    )
+    rows = (
+        User.objects.filter(pk=user.pk)
+        .annotate(
+            approved=FilteredRelation(
+                "memberships", condition=Q(memberships__status=Membership.Status.APPROVED)
+            ),
+            has_verified=Exists(EmailAddress.objects.filter(user_id=OuterRef("pk"), verified=True)),
+            has_role=Exists(roles),
+        )
+        .order_by("approved__organisation__name", "approved__organisation_id")
+        .values_list(
+            "is_deleted",
+            "is_superuser",
+            "has_verified",
+            "has_role",
+            "approved__organisation_id",
+            "approved__organisation__name",
+        )
+    )
+    rows = list(rows)
+    if not rows:  # the account was deleted meanwhile
+        return CommenterFacts()
+    is_deleted, is_superuser, has_verified, has_role = rows[0][:4]
+    db = User.objects.db
+    organisations = tuple(
+        Organisation.from_db(db, ["id", "name"], [pk, name]) for *_, pk, name in rows if pk
+    )
+    return CommenterFacts(
+        verified=bool(has_verified) and not is_deleted,
+        official=bool(is_superuser or has_role),
+        organisations=organisations,
+    )
+
+
+def can_comment(user, consultation, now=None) -> bool:
+    return _phase(consultation, now) == Phase.OPEN and can_comment_at_all(user)
+
+
+def can_reply(user, consultation, now=None) -> bool:
+    return can_comment(user, consultation, now)
+
+
+def can_flag(user) -> bool:
+    return can_participate(user)
+
+
+def can_react(user) -> bool:
+    return can_participate(user)
+
+
+def can_enter_offline_comment(user, consultation, now=None) -> bool:
+    return is_official(user) and _phase(consultation, now) in (Phase.OPEN, Phase.CLOSED)
+
+
+def can_import_draft(user, consultation, now=None) -> bool:
+    if not can_manage(user):
+        return False
+    if _phase(consultation, now) != Phase.OPEN:
+        return True
+    return not consultation.versions.filter(is_published=True).exists()
+
+
+def can_publish_version(user, consultation, now=None) -> bool:
+    return can_import_draft(user, consultation, now)
+
+
+# --- Responses and the report (helper R: responses.py, report_views.py) ---------
+# Officials answer comments and publish the report only between the deadline and the
+# report; once published the report is final. The report (page and exports) is public
+# after publishing; before that officials see it as a preview.
+
+
+def can_respond(user, consultation, now=None) -> bool:
+    return is_official(user) and _phase(consultation, now) == Phase.CLOSED
+
+
+def can_publish_report(user, consultation, now=None) -> bool:
+    return can_respond(user, consultation, now)
+
+
+def can_view_report(user, consultation, now=None) -> bool:
+    phase = _phase(consultation, now)
+    if phase == Phase.REPORTED:
+        return consultation.live or is_official(user)
+    return phase == Phase.CLOSED and is_official(user)
+
+
+def can_export_report(user, consultation, now=None) -> bool:
+    return can_view_report(user, consultation, now)

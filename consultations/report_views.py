@@ -1,0 +1,201 @@
+"""Public views of the report, its exports, the changes between versions and open data.
+
+Who sees what is decided by the predicates in permissions.py (can_view_report,
+can_export_report); everything here is GET except asking for a background export.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_POST
+
+from . import changes, open_data, permissions, responses
+from .exports import WRITERS, writer_for
+from .models import ConsultationPage, ReportExport
+from .reports import build_report, report_page, reportable_comments
+
+REPORT_PAGE_SIZE = 500
+# Reports up to this many comments are built in the request; larger ones in a task.
+DIRECT_EXPORT_LIMIT = 1000
+
+
+def _consultation(request, page_id) -> ConsultationPage:
+    consultation = get_object_or_404(ConsultationPage, pk=page_id)
+    if not (consultation.live or permissions.can_manage(request.user)):
+        raise Http404
+    return consultation
+
+
+def _reportable(request, page_id) -> ConsultationPage:
+    consultation = _consultation(request, page_id)
+    if not permissions.can_view_report(request.user, consultation):
+        raise Http404
+    return consultation
+
+
+@require_GET
+def report(request, page_id):
+    """The consultation report as a web page (a preview for officials until published)."""
+    consultation = _reportable(request, page_id)
+    report_data, page_obj = report_page(
+        consultation, request.GET.get("strona"), per_page=REPORT_PAGE_SIZE
+    )
+    return render(
+        request,
+        "consultations/report.html",
+        {
+            "page": consultation,
+            "consultation": consultation,
+            "report": report_data,
+            "facts": report_data.facts(),
+            "rows": report_data.rows,
+            "page_obj": page_obj,
+            "is_preview": consultation.report_published_at is None,
+            "formats": list(WRITERS),
+        },
+    )
+
+
+@require_GET
+def report_download(request, page_id, fmt):
+    """Small reports download at once; large ones are offered as a background export."""
+    consultation = _reportable(request, page_id)
+    if fmt not in WRITERS:
+        raise Http404
+    count = reportable_comments(consultation).count()
+    if count > DIRECT_EXPORT_LIMIT:
+        return render(
+            request,
+            "consultations/export_request.html",
+            {"page": consultation, "consultation": consultation, "format": fmt, "count": count},
+        )
+    writer = writer_for(fmt)
+    data = build_report(consultation)
+    response = HttpResponse(writer.render(data), content_type=writer.content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=writer.filename(data)
+    )
+    return response
+
+
+@require_POST
+def export_start(request, page_id):
+    consultation = _consultation(request, page_id)
+    try:
+        export = responses.request_export(
+            consultation=consultation, fmt=request.POST.get("format", ""), by=request.user
+        )
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        return HttpResponse(" ".join(exc.messages), status=400)
+    return redirect("consultations:export_status", page_id=consultation.pk, export_id=export.pk)
+
+
+def _export(request, page_id, export_id) -> ReportExport:
+    consultation = _reportable(request, page_id)
+    export = get_object_or_404(ReportExport, pk=export_id, consultation=consultation)
+    export.consultation = consultation
+    return export
+
+
+@require_GET
+def export_status(request, page_id, export_id):
+    """Progress of a background export; a script updates it in place until it is done."""
+    export = _export(request, page_id, export_id)
+    running = export.status in (ReportExport.Status.QUEUED, ReportExport.Status.RUNNING)
+    return render(
+        request,
+        "consultations/export_status.html",
+        {
+            "page": export.consultation,
+            "consultation": export.consultation,
+            "export": export,
+            "running": running,
+        },
+    )
+
+
+@require_GET
+def export_file(request, page_id, export_id):
+    export = _export(request, page_id, export_id)
+    if export.status != ReportExport.Status.DONE or not export.file:
+        raise Http404
+    writer = writer_for(export.format)
+    return FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=f"raport-konsultacji-{export.consultation.pk}.{writer.extension}",
+        content_type=writer.content_type,
+    )
+
+
+@require_GET
+def version_diff(request, page_id):
+    """What changed between two published versions of the act, clause by clause."""
+    consultation = _consultation(request, page_id)
+    versions = list(consultation.versions.filter(is_published=True).order_by("number"))
+    if len(versions) < 2:
+        raise Http404
+    numbers = [v.number for v in versions]
+    try:
+        new_number = int(request.GET.get("do", numbers[-1]))
+        position = numbers.index(new_number)
+        old_number = int(request.GET.get("od", numbers[max(position - 1, 0)]))
+        old, new = versions[numbers.index(old_number)], versions[position]
+    except ValueError as exc:  # not a number, or not a published version
+        raise Http404 from exc
+    if old.number >= new.number:
+        raise Http404
+    show_report = permissions.can_view_report(request.user, consultation)
+    diff = changes.compare_versions(old, new, with_comments=True)
+    return render(
+        request,
+        "consultations/version_diff.html",
+        {
+            "page": consultation,
+            "consultation": consultation,
+            "old": old,
+            "new": new,
+            "versions": versions,
+            "diff": diff,
+            "report_url": reverse("consultations:report", kwargs={"page_id": consultation.pk})
+            if show_report
+            else "",
+            "show_responses": consultation.report_published_at is not None or show_report,
+        },
+    )
+
+
+@require_GET
+def open_data_json(request, page_id):
+    consultation = _consultation(request, page_id)
+    data = open_data.consultation_data(consultation, request=request)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def open_data_comments_csv(request, page_id):
+    consultation = _consultation(request, page_id)
+    body = open_data.comments_csv(open_data.consultation_data(consultation, request=request))
+    return _csv_response(body, f"konsultacja-{consultation.pk}-uwagi.csv")
+
+
+@require_GET
+def open_data_clauses_csv(request, page_id):
+    consultation = _consultation(request, page_id)
+    body = open_data.clauses_csv(open_data.consultation_data(consultation, request=request))
+    return _csv_response(body, f"konsultacja-{consultation.pk}-przepisy.csv")
+
+
+def _csv_response(body: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=filename
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,199 @@
+"""Services for the authority's answers and the consultation report.
+
+Each verb checks the permission predicate, validates, writes atomically, leaves a
+ModerationEvent audit row and queues side effects (e-mails) with
+`transaction.on_commit`, so the admin screens, scripts and tests behave the same.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import (
+    CommentResponse,
+    ConsultationComment,
+    ConsultationPage,
+    ModerationEvent,
+    ReportExport,
+    ResponseStatus,
+)
+from .reports import reportable_comments, unanswered_comments
+from .services import touch
+
+
+def _validate(status: str, text: str) -> str:
+    errors = {}
+    if status not in ResponseStatus.values:
+        errors["status"] = _("Choose the authority's position.")
+    text = (text or "").strip()
+    if status != ResponseStatus.ACCEPTED and not text:
+        errors["text"] = _("Give the justification: it is required unless the comment is accepted.")
+    if errors:
+        raise ValidationError(errors)
+    return text
+
+
+def _check(user, consultation) -> None:
+    if not permissions.can_respond(user, consultation):
+        raise PermissionDenied(_("Only officials answer comments, after the consultation closes."))
+
+
+def _audit_reason(status: str, text: str) -> str:
+    return f"{ResponseStatus(status).label}: {text}"[:1000]
+
+
+@transaction.atomic
+def respond(*, comment: ConsultationComment, status: str, text: str = "", by) -> CommentResponse:
+    """Record (or replace) the authority's position on one comment.
+
+    Text is required unless the comment is accepted. Only officials, only while the
+    consultation is closed and the report not yet published. Leaves a RESPOND event.
+    """
+    consultation = comment.consultation
+    _check(by, consultation)
+    text = _validate(status, text)
+    if comment.level != 0 or comment.is_removed:
+        raise ValidationError(_("Replies and removed comments are not answered in the report."))
+    response, _created = CommentResponse.objects.update_or_create(
+        comment=comment, defaults={"status": status, "text": text, "responded_by": by}
+    )
+    ModerationEvent.objects.create(
+        comment=comment,
+        action=ModerationEvent.Action.RESPOND,
+        reason=_audit_reason(status, text),
+        actor=by,
+    )
+    touch(consultation)
+    return response
+
+
+@transaction.atomic
+def respond_to_group(*, group, status: str, text: str = "", by) -> int:
+    """Give one position to every reportable comment of a group ("N comments, one response").
+
+    Same rules as `respond`; existing responses of the group's comments are replaced.
+    Returns the number of comments answered. Constant number of queries.
+    """
+    consultation = group.consultation
+    _check(by, consultation)
+    text = _validate(status, text)
+    # select_related(None): xtd's manager joins the (nullable) user, and PostgreSQL
+    # refuses FOR UPDATE on the nullable side of an outer join.
+    ids = list(
+        reportable_comments(consultation)
+        .filter(group=group)
+        .select_related(None)
+        .select_for_update()
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return 0
+    existing = set(
+        CommentResponse.objects.filter(comment_id__in=ids).values_list("comment_id", flat=True)
+    )
+    now = timezone.now()
+    CommentResponse.objects.filter(comment_id__in=existing).update(
+        status=status, text=text, responded_by=by, updated_at=now
+    )
+    CommentResponse.objects.bulk_create(
+        [
+            CommentResponse(comment_id=pk, status=status, text=text, responded_by=by)
+            for pk in ids
+            if pk not in existing
+        ],
+        batch_size=500,
+    )
+    reason = _audit_reason(status, text)
+    ModerationEvent.objects.bulk_create(
+        [
+            ModerationEvent(
+                comment_id=pk, action=ModerationEvent.Action.RESPOND, reason=reason, actor=by
+            )
+            for pk in ids
+        ],
+        batch_size=500,
+    )
+    touch(consultation)
+    return len(ids)
+
+
+@transaction.atomic
+def publish_report(*, consultation: ConsultationPage, by, intro: str | None = None):
+    """Publish the consultation report: final, public, and everyone who commented is told.
+
+    Requires every reportable comment — hidden and offline ones included — to have a
+    response. Sets `report_published_at` (also in the page's latest revision, so a later
+    page publish does not undo it) and queues one e-mail per distinct commenter.
+    """
+    consultation = ConsultationPage.objects.select_for_update().get(pk=consultation.pk)
+    if not permissions.can_publish_report(by, consultation):
+        raise PermissionDenied(
+            _("Only officials publish the report, after the consultation closes.")
+        )
+    missing = unanswered_comments(consultation).count()
+    if missing:
+        raise ValidationError(
+            _("%(count)d comments still have no response.") % {"count": missing},
+            code="incomplete",
+        )
+    now = timezone.now()
+    fields = {"report_published_at": now, "comments_changed_at": now}
+    if intro is not None:
+        fields["report_intro"] = intro
+    ConsultationPage.objects.filter(pk=consultation.pk).update(**fields)
+    revision = consultation.latest_revision
+    if revision is not None and isinstance(revision.content, dict):
+        revision.content.update(
+            {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
+        )
+        revision.save(update_fields=["content"])
+    for name, value in fields.items():
+        setattr(consultation, name, value)
+
+    from .report_tasks import notify_report_published
+    from .search import schedule_consultation_reindex
+
+    consultation_id = consultation.pk
+    transaction.on_commit(lambda: notify_report_published.enqueue(consultation_id))
+    schedule_consultation_reindex(consultation_id)
+    return consultation
+
+
+STALE_EXPORT = datetime.timedelta(hours=1)
+
+
+@transaction.atomic
+def request_export(*, consultation: ConsultationPage, fmt: str, by) -> ReportExport:
+    """Queue a background export of the report in `fmt` (pdf, docx, xlsx, csv).
+
+    Anyone who may see the report may ask; an export of the same format that is already
+    queued or running (in the last hour) is reused, and so is a finished one of a
+    published report (it is final, the file cannot change).
+    """
+    if not permissions.can_export_report(by, consultation):
+        raise PermissionDenied(_("The report is not available."))
+    if fmt not in ReportExport.Format.values:
+        raise ValidationError({"format": _("Unknown export format.")})
+    same = ReportExport.objects.filter(consultation=consultation, format=fmt)
+    pending = same.filter(
+        status__in=[ReportExport.Status.QUEUED, ReportExport.Status.RUNNING],
+        created_at__gte=timezone.now() - STALE_EXPORT,
+    ).first()
+    if pending:
+        return pending
+    if consultation.report_published_at:
+        done = same.filter(
+            status=ReportExport.Status.DONE, created_at__gte=consultation.report_published_at
+        ).first()
+        if done:
+            return done
+    export = ReportExport.objects.create(consultation=consultation, format=fmt)
+
+    from .report_tasks import build_report_export
+
+    transaction.on_commit(lambda: build_report_export.enqueue(export.pk))
+    return export

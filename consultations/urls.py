@@ -1,0 +1,40 @@
+from django.urls import path
+
+from . import report_views, views
+
+app_name = "consultations"
+
+urlpatterns = [
+    path("<int:page_id>/komentarz/", views.comment_form, name="comment_form"),
+    path("komentarze/<int:comment_id>/", views.comment_actions, name="comment_actions"),
+    path("komentarze/<int:comment_id>/zglos/", views.flag, name="flag"),
+    path(
+        "komentarze/<int:comment_id>/<str:reaction>/",
+        views.react,
+        name="react",
+    ),
+    # Responses, report, exports, versions and open data (helper R: report_views.py)
+    path("<int:page_id>/raport/", report_views.report, name="report"),
+    path("<int:page_id>/raport.<str:fmt>", report_views.report_download, name="report_download"),
+    path("<int:page_id>/raport/eksport/", report_views.export_start, name="export_start"),
+    path(
+        "<int:page_id>/raport/eksport/<int:export_id>/",
+        report_views.export_status,
+        name="export_status",
+    ),
+    path(
+        "<int:page_id>/raport/eksport/<int:export_id>/plik/",
+        report_views.export_file,
+        name="export_file",
+    ),
+    path("<int:page_id>/zmiany/", report_views.version_diff, name="version_diff"),
+    path("<int:page_id>/dane.json", report_views.open_data_json, name="open_data_json"),
+    path(
+        "<int:page_id>/dane.csv", report_views.open_data_comments_csv, name="open_data_comments_csv"
+    ),
+    path(
+        "<int:page_id>/przepisy.csv",
+        report_views.open_data_clauses_csv,
+        name="open_data_clauses_csv",
+    ),
+]

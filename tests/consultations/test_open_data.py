@@ -1,0 +1,114 @@
+"""Open data: JSON and CSV of clauses, published comments and responses."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from consultations import responses
+from consultations.factories import CommentFactory
+from consultations.models import ResponseStatus
+from consultations.open_data import CLAUSE_COLUMNS, COMMENT_COLUMNS, SCHEMA
+
+from .report_fixtures import *  # noqa: F403 - fixtures
+from .report_fixtures import reportable, set_phase
+
+
+def url(name, consultation):
+    return reverse(f"consultations:{name}", kwargs={"page_id": consultation.pk})
+
+
+def test_json_has_consultation_clauses_and_published_comments(client, consultation, comments):
+    response = client.get(url("open_data_json", consultation))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    data = response.json()
+    assert data["schema"] == SCHEMA
+    assert data["consultation"]["id"] == consultation.pk
+    assert data["consultation"]["phase"] == "closed"
+    assert data["consultation"]["report_url"] is None
+    clauses = data["versions"][0]["clauses"]
+    assert [c["anchor"] for c in clauses] == ["par-1", "par-2", "par-3"]
+    assert clauses[0]["url"].endswith("#par-1")
+    ids = {c["id"] for c in data["comments"]}
+    assert ids == {c.pk for c in comments.values()}  # replies included
+    reply = next(c for c in data["comments"] if c["id"] == comments["reply"].pk)
+    assert reply["parent_id"] == comments["resident"].pk
+    general = next(c for c in data["comments"] if c["id"] == comments["general"].pk)
+    assert general["clause_anchor"] is None
+
+
+def test_hidden_comment_is_listed_without_its_text(client, consultation, comments):
+    data = client.get(url("open_data_json", consultation)).json()
+    hidden = next(c for c in data["comments"] if c["id"] == comments["hidden"].pk)
+    assert hidden["hidden"] is True
+    assert hidden["comment"] is None and hidden["proposed_wording"] is None
+    assert hidden["hidden_reason"] == "Naruszenie regulaminu"
+    assert (
+        "Obraźliwa" not in client.get(url("open_data_comments_csv", consultation)).content.decode()
+    )
+
+
+def test_responses_appear_only_once_the_report_is_published(
+    client, consultation, comments, official
+):
+    for c in reportable(comments):
+        responses.respond(comment=c, status=ResponseStatus.REJECTED, text="Nie.", by=official)
+    data = client.get(url("open_data_json", consultation)).json()
+    assert all(c["response"] is None for c in data["comments"])
+    responses.publish_report(consultation=consultation, by=official)
+    data = client.get(url("open_data_json", consultation)).json()
+    answered = [c for c in data["comments"] if c["response"]]
+    assert {c["id"] for c in answered} == {c.pk for c in reportable(comments)}
+    assert answered[0]["response"]["status"] == "rejected"
+    assert data["consultation"]["report_url"].endswith(url("report", consultation))
+
+
+def test_comments_csv_parses_back_with_the_documented_columns(client, consultation, comments):
+    response = client.get(url("open_data_comments_csv", consultation))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8"))))
+    assert tuple(rows[0]) == COMMENT_COLUMNS
+    assert len(rows) == 1 + len(comments)
+    by_id = {int(r[0]): dict(zip(COMMENT_COLUMNS, r, strict=True)) for r in rows[1:]}
+    assert by_id[comments["ngo"].pk]["on_behalf_of"] == comments["ngo"].organisation.name
+    assert by_id[comments["xss"].pk]["comment"].startswith("'=HYPERLINK")
+
+
+def test_clauses_csv_lists_every_clause(client, consultation, clauses):
+    rows = list(
+        csv.reader(
+            io.StringIO(client.get(url("open_data_clauses_csv", consultation)).content.decode())
+        )
+    )
+    assert tuple(rows[0]) == CLAUSE_COLUMNS
+    assert [r[2] for r in rows[1:]] == ["par-1", "par-2", "par-3"]
+
+
+@pytest.mark.parametrize(
+    "name", ["open_data_json", "open_data_comments_csv", "open_data_clauses_csv"]
+)
+def test_open_data_query_count_does_not_grow_with_comments(
+    client, consultation, clauses, comments, name, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url(name, consultation)).status_code == 200
+    assert len(few.captured_queries) <= 8
+    for i in range(25):
+        CommentFactory(clause=clauses[i % 3], comment=f"Kolejna uwaga {i}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url(name, consultation)).status_code == 200
+
+
+def test_open_data_of_an_unpublished_page_is_not_found(client, consultation, comments):
+    consultation.unpublish()
+    assert client.get(url("open_data_json", consultation)).status_code == 404
+
+
+def test_open_data_is_public_while_the_consultation_is_open(client, consultation, comments):
+    set_phase(consultation, "open")
+    assert client.get(url("open_data_json", consultation)).status_code == 200

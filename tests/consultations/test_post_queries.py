@@ -1,0 +1,63 @@
+"""Posting a comment or a reply through the form costs a fixed number of SQL queries:
+it does not grow with the consultation's comments (issue 3: posting at 200/s)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from consultations.models import ConsultationComment
+
+from .conftest import make_consultation, version_of
+from .test_page_queries import populate
+
+# Session, user, page with its consulted version, clause with its version, the account's
+# facts (verified e-mail, role, organisations), three inserts (comment, xtd, consultation
+# comment), the thread id and the page's comment stamp. Savepoints excluded.
+TOP_LEVEL_LIMIT = 10
+
+
+def post(client, page, data):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(f"/konsultacje/{page.pk}/komentarz/", data)
+    assert response.status_code == 302, response.content[:2000]
+    return [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+
+
+def measure(client, consultation_index, official, user, size, organisation=None):
+    page = make_consultation(consultation_index, "open", clauses=3 + size)
+    populate(page, clauses=size, comments=3 + 12 * size, official=official)
+    client.force_login(user)
+    clause = version_of(page).clauses.last()
+    extra = {"on_behalf": organisation.pk} if organisation else {}
+    post(client, page, {"clause": clause.pk, "comment": "Pierwsza"})  # one-off lookups
+    counts = {
+        "clause": post(client, page, {"clause": clause.pk, "comment": "Uwaga", **extra}),
+        "act": post(client, page, {"comment": "Uwaga do całości", **extra}),
+    }
+    parent = ConsultationComment.objects.filter(consultation=page, level=0).last()
+    counts["reply"] = post(client, page, {"reply_to": parent.pk, "comment": "Odpowiedź"})
+    client.logout()
+    return counts
+
+
+@pytest.mark.parametrize("who", ["resident", "ngo_user"])
+def test_posting_costs_the_same_queries_for_a_small_and_a_large_consultation(
+    request, client, consultation_index, official, who
+):
+    user = request.getfixturevalue(who)
+    organisation = request.getfixturevalue("organisation") if who == "ngo_user" else None
+    small = measure(client, consultation_index, official, user, 1, organisation)
+    large = measure(client, consultation_index, official, user, 12, organisation)
+    assert {k: len(v) for k, v in large.items()} == {k: len(v) for k, v in small.items()}
+    assert len(small["clause"]) <= TOP_LEVEL_LIMIT, "\n".join(small["clause"])
+    # The form's organisations and the service's "may speak for" come from one query.
+    assert sum("accounts_membership" in sql for sql in small["act"]) == 1, small["act"]
+
+
+def test_posting_reads_the_account_facts_in_one_query(client, open_consultation, ngo_user):
+    client.force_login(ngo_user)
+    clause = version_of(open_consultation).clauses.first()
+    sqls = post(client, open_consultation, {"clause": clause.pk, "comment": "Uwaga"})
+    asking = [s for s in sqls if "account_emailaddress" in s or "auth_group" in s]
+    assert len(asking) == 1, asking
+    assert ConsultationComment.objects.filter(consultation=open_consultation).count() == 1
