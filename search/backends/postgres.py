@@ -6,8 +6,9 @@ configurations created by migration 0002: `polish` (hunspell-pl: "uchwale" ->
 without Polish letters). A query is built clause by clause from the parsed
 websearch syntax, each word as `plainto_tsquery('polish', w) ||
 plainto_tsquery('polish_unaccent', w)` (plus the indexed forms a diacritic-less
-word may stand for), combined with && / || / !!; ranking by ts_rank_cd,
-snippets by ts_headline. User text only ever travels as query parameters.
+word may stand for, and its simplemma lemma: words hunspell does not know are
+indexed with that lemma beside their surface form), combined with && / || / !!;
+ranking by ts_rank_cd, snippets by ts_headline. User text only ever travels as query parameters.
 """
 
 # SQL here is assembled from constants and placeholders; user text only travels as parameters.
@@ -124,6 +125,13 @@ def sorted_positions(slots: list[str]) -> list[str]:
     return slots
 
 
+def unknown_word_lemma(word: str) -> str:
+    """The lemma indexed beside a word hunspell-pl does not know (see _lexemes)."""
+    if any(ch.isdigit() for ch in word):
+        return word
+    return polish.lemma(word)
+
+
 def tsquery_sql(parsed, expansions) -> tuple[str, list]:
     """The tsquery expression for a ParsedQuery, as SQL with parameters."""
     params: list = []
@@ -220,12 +228,31 @@ class PostgresSearchBackend(DatabaseSearchBackend):
                     [missing],
                 )
                 for word, stemmed, unaccented in cursor.fetchall():
-                    forms = (word,) if stemmed is None else tuple(dict.fromkeys(stemmed))
+                    if stemmed is None:
+                        # hunspell does not know the word (a compound such as
+                        # "mikrodotacji", a place name, a neologism): keep the
+                        # surface form and add simplemma's lemma, so that other
+                        # inflected forms of the same word still meet in the index.
+                        forms = tuple(dict.fromkeys((word, unknown_word_lemma(word))))
+                    else:
+                        forms = tuple(dict.fromkeys(stemmed))
                     _LEXEME_CACHE[word] = (
                         tuple(_escape(f) for f in forms),
                         _escape(unaccented or word),
                     )
         return {w: _LEXEME_CACHE[w] for w in words}
+
+    def expansions(self, words):
+        """As the database backend's, plus each word's simplemma lemma: a word that
+        hunspell does not know is indexed with that lemma too (see _lexemes), so
+        "mikrodotacja" finds "mikrodotacji". For a word hunspell knows, its lemma
+        stems to the same lexemes and adds nothing."""
+        expanded = super().expansions(words)
+        for word, forms in expanded.items():
+            lemma = unknown_word_lemma(word.lower())
+            if lemma not in forms:
+                forms.append(lemma)
+        return expanded
 
     def _match(self, parsed, expansions):
         tsq, params = tsquery_sql(parsed, expansions)

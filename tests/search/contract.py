@@ -180,6 +180,18 @@ class BackendContract:
     def test_diacritic_less_inflected_form_matches(self, indexed):
         assert "page:1" in keys(indexed.search("uchwaly budzetu"))
 
+    @pytest.mark.parametrize("query", ["mikrodotacja", "mikrodotacji", "mikrodotacje"])
+    def test_words_outside_the_dictionary_match_their_inflections(self, indexed, query):
+        """hunspell-pl does not know every word a city writes (compounds, new terms)."""
+        extra = doc(
+            "page:11",
+            "Nabór na zielone podwórka",
+            "O mikrodotację mogą ubiegać się rady osiedli; kwota jednej mikrodotacji "
+            "nie przekracza 5 000 zł.",
+        )
+        indexed.index([extra])
+        assert "page:11" in keys(indexed.search(query))
+
     def test_stop_words_are_not_required(self, indexed):
         assert "page:7" in keys(indexed.search("lodowisko i w na"))
 
