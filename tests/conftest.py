@@ -6,6 +6,24 @@ from wagtail.models import Site
 from accounts.factories import MembershipFactory, UserFactory
 from accounts.models import Role
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark transactional tests `serial` (scripts/test.sh runs them in a second pass).
+
+    Such a test ends with a flush that empties every table, including the Site, home
+    page and role groups made by data migrations. Alone, pytest-django runs them
+    last; under pytest-xdist a worker may get another file afterwards, whose tests
+    would then find no site. So the parallel pass takes `not serial` and the
+    transactional tests run after it in one process.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction")
+        if transactional or TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.serial)
+
 
 @pytest.fixture
 def home_page(db):
