@@ -114,7 +114,9 @@ def _park_documents():
         "park:0", "Park Miejski i parki osiedlowe", "Parki, park, parku.", date=dates[0]
     )
     # Ties on a date are ordered by score: make one of them match more strongly.
-    documents[4] = doc("park:4", "Park przy szkole", "Park, parku.", date=dates[4], area="sport")
+    documents[4] = doc(
+        "park:4", "Ogłoszenie nr 4", "Park, parku, parki przy szkole.", date=dates[4], area="sport"
+    )
     return documents
 
 
