@@ -12,7 +12,8 @@ from .test_page_queries import populate
 
 # Session, user, page with its consulted version, clause with its version, the account's
 # facts (verified e-mail, role, organisations), three inserts (comment, xtd, consultation
-# comment), the thread id and the page's comment stamp. Savepoints excluded.
+# comment), the thread id and the page's comment stamp (on PostgreSQL the writes are one
+# statement: see the last test). Savepoints excluded.
 TOP_LEVEL_LIMIT = 10
 
 
@@ -61,3 +62,31 @@ def test_posting_reads_the_account_facts_in_one_query(client, open_consultation,
     asking = [s for s in sqls if "account_emailaddress" in s or "auth_group" in s]
     assert len(asking) == 1, asking
     assert ConsultationComment.objects.filter(consultation=open_consultation).count() == 1
+
+
+def test_on_postgresql_a_comment_is_written_in_one_statement(
+    client, open_consultation, resident, django_capture_on_commit_callbacks
+):
+    """The three rows of xtd's comment model and the page's stamp go in one statement,
+    and the comment is then indexed and shown like any other (post_save was sent)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite writes the rows through the ORM")
+    client.force_login(resident)
+    clause = version_of(open_consultation).clauses.first()
+    before = type(open_consultation).objects.get(pk=open_consultation.pk).comments_changed_at
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        sqls = post(client, open_consultation, {"clause": clause.pk, "comment": "Uwaga jednym"})
+    assert callbacks, "post_save scheduled no search indexing"
+    writes = [s for s in sqls if s.lstrip().upper().startswith(("INSERT", "UPDATE", "WITH"))]
+    writes = [s for s in writes if "django_tasks" not in s and "portal_search" not in s]
+    assert len(writes) == 1, writes
+    comment = ConsultationComment.objects.get(consultation=open_consultation)
+    assert (comment.thread_id, comment.parent_id, comment.level) == (comment.pk, comment.pk, 0)
+    assert comment.clause == clause and comment.body_html == "<p>Uwaga jednym</p>"
+    page = type(open_consultation).objects.get(pk=open_consultation.pk)
+    assert page.comments_changed_at != before
+    from search.backends import get_search_backend
+
+    found = get_search_backend().search("jednym").hits
+    assert f"comment:{comment.pk}" in [hit.key for hit in found]
+    assert "Uwaga jednym" in client.get(open_consultation.url).content.decode()
