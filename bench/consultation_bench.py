@@ -54,6 +54,9 @@ def prepare_database(env):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    # Sessions and cached pages of an earlier run must not leak into this one.
+    clear = "import django; django.setup(); from django.core.cache import cache; cache.clear()"
+    run([PYTHON, "-c", clear], env)
 
 
 def wait_until_up(url, timeout=180):  # a busy 2-core box can take a minute to boot

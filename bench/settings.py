@@ -14,6 +14,22 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "False")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_BASE / 'var' / 'bench.sqlite3'}")
 
+
+def _redis_is_up(host="127.0.0.1", port=6379) -> bool:
+    import socket
+
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+# Production runs with Redis (cache, sessions): so does the benchmark when a local Redis
+# answers (database 15, flushed by bench/consultation_bench.py), else a per-process cache.
+if "REDIS_URL" not in os.environ and _redis_is_up():
+    os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+
 from portal.settings.production import *  # noqa: E402, F403
 
 DEBUG = False

@@ -485,6 +485,11 @@ def _insert_statement(comment, connection, page_pk, now) -> tuple[str, list]:
 def _check_clause(consultation, clause):
     if clause is None:
         return
+    consulted = getattr(consultation, "consulted_version_pk", None)  # annotated by the form
+    if consulted is not None:
+        if clause.version_id != consulted:
+            raise CommentRefused(CommentRefused.BAD_TARGET)
+        return
     version = clause.version
     if version.consultation_id != consultation.pk or not version.is_published:
         raise CommentRefused(CommentRefused.BAD_TARGET)

@@ -30,6 +30,7 @@ from .models import (
     DraftActVersion,
     Phase,
 )
+from .querysets import CompiledLookup
 from .rendering import CommentRenderer
 
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
@@ -302,21 +303,27 @@ def refusal_message(code: str, consultation) -> str:
     }[code]
 
 
+_CONSULTATION_BY_PK = CompiledLookup(
+    lambda pk: ConsultationPage.objects.annotate(
+        consulted_version_pk=Subquery(
+            DraftActVersion.objects.filter(consultation=OuterRef("pk"), is_published=True)
+            .order_by("number")
+            .values("pk")[:1]
+        )
+    ).filter(pk=pk)
+)
+_CLAUSE_BY_PK = CompiledLookup(lambda pk: Clause.objects.filter(pk=pk))
+
+
 @require_http_methods(["GET", "POST"])
 def comment_form(request, page_id):
     """Comment on one clause (?clause=), on the act (no clause) or reply (?reply_to=)."""
-    # The consulted version's id comes with the page, so a clause and its version are
-    # one query below (posting is the hot path: docs/consultations.md, benchmark).
-    consultation = get_object_or_404(
-        ConsultationPage.objects.annotate(
-            consulted_version_pk=Subquery(
-                DraftActVersion.objects.filter(consultation=OuterRef("pk"), is_published=True)
-                .order_by("number")
-                .values("pk")[:1]
-            )
-        ),
-        pk=page_id,
-    )
+    # The consulted version's id comes with the page, so the clause is one query below;
+    # both queries are compiled once per process (posting is the hot path:
+    # docs/consultations.md, benchmark).
+    consultation = _CONSULTATION_BY_PK.first(_int(page_id))
+    if consultation is None:
+        raise Http404
     # A page that was never published does not exist for the public. One unpublished
     # after people started typing refuses the comment and keeps the text (POST only).
     if not consultation.live and (request.method != "POST" or not consultation.first_published_at):
@@ -335,14 +342,10 @@ def comment_form(request, page_id):
         parent.consultation = consultation  # the same row: no second query in the service
         clause = parent.clause
     if params.get("clause") and parent is None:
-        clause = get_object_or_404(
-            Clause.objects.select_related("version"),
-            pk=_int(params["clause"]),
-            version_id=consultation.consulted_version_pk,
-        )
-        version = clause.version
-    else:
-        version = get_object_or_404(DraftActVersion, pk=consultation.consulted_version_pk)
+        clause = _CLAUSE_BY_PK.first(_int(params["clause"]))
+        # Only a clause of the consulted version (the draft people comment on).
+        if clause is None or clause.version_id != consultation.consulted_version_pk:
+            raise Http404
     now = timezone.now()
     phase = consultation.phase_at(now)
     user = request.user
@@ -394,7 +397,6 @@ def comment_form(request, page_id):
         {
             "page": consultation,
             "consultation": consultation,
-            "version": version,
             "clause": clause,
             "parent": parent,
             "form": form,

@@ -12,12 +12,12 @@ import datetime
 import json
 import random
 import secrets
+from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
@@ -289,7 +289,7 @@ class Command(BaseCommand):
         clause_ids = list(version.clauses.values_list("pk", flat=True))
         with open(path, "w", encoding="utf-8") as out:
             for user in posters:
-                store = SessionStore()
+                store = import_module(settings.SESSION_ENGINE).SessionStore()
                 store[SESSION_KEY] = str(user.pk)
                 store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
                 store[HASH_SESSION_KEY] = user.get_session_auth_hash()
