@@ -30,7 +30,7 @@ import time
 import zlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -140,7 +140,7 @@ class AnonymousConsultationPageCacheMiddleware:
         if not _eligible(request):
             return self.get_response(request)
         key = f"consultations:page:{translation.get_language()}:{request.path}"
-        entry = cache.get(key)
+        entry = caches["pages"].get(key)
         if entry is not None and current_validity(entry.page_id) == entry.validity:
             return entry.respond(request)
         response = self.get_response(request)
@@ -153,7 +153,7 @@ class AnonymousConsultationPageCacheMiddleware:
         ):
             body = _TOKEN_FIELD.sub(rb"\1" + PLACEHOLDER + rb"\3", response.content)
             entry = StoredPage(stored_validity, body, response["Content-Type"])
-            cache.set(key, entry, CACHE_SECONDS)
+            caches["pages"].set(key, entry, CACHE_SECONDS)
         return response
 
 

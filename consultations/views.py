@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
@@ -166,13 +166,13 @@ def render_act(page, version, phase) -> str:
         f"consultations:act:{version.pk}:{stamp}:{phase}:{translation.get_language()}:"
         f"{settings.COMMENTS_XTD_MAX_THREAD_LEVEL}"
     )
-    html = cache.get(key)
+    html = caches["pages"].get(key)
     if html is None:
         comment_url = reverse("consultations:comment_form", args=[page.pk])
         context = build_act(version, page, phase, comment_url)
         context.update({"page": page, "version": version, "comment_url": comment_url})
         html = render_to_string("consultations/includes/act.html", context)
-        cache.set(key, html, ACT_CACHE_SECONDS)
+        caches["pages"].set(key, html, ACT_CACHE_SECONDS)
     return html
 
 

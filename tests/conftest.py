@@ -25,6 +25,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.serial)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Rendered pages and act fragments (the per-process "pages" cache) never leak
+    from one test into another: ids are reused between tests."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def home_page(db):
     return Site.objects.get(is_default_site=True).root_page.specific

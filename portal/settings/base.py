@@ -143,6 +143,16 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Finished consultation pages and act fragments (up to megabytes each) stay in the
+# worker's own memory: fetching them from Redis on every hit cost more than rendering
+# the rest of the request. Their keys carry what invalidates them (comment stamp,
+# phase, version; see consultations/page_cache.py), so per-process copies are safe.
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "okienko-pages",
+    "OPTIONS": {"MAX_ENTRIES": 64},
+}
+CACHES["pages"] = PAGES_CACHE
 
 # --- Background tasks (django-tasks) --------------------------------------
 # Database backend as the embedded default, run by `manage.py db_worker`.

@@ -2,7 +2,7 @@
 not grow with the number of clauses or comments (the peer's page needs 186)."""
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -76,7 +76,8 @@ def populate(page, *, clauses, comments, official):
 
 
 def count_queries(client, url):
-    cache.clear()  # the act fragment and the whole page are rebuilt
+    cache.clear()
+    caches["pages"].clear()  # the act fragment and the whole page are rebuilt
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
