@@ -29,6 +29,13 @@ def _set_rel(attrs, new=False):
 
 
 _linker = Linker(callbacks=[_set_rel], skip_tags={"pre", "code"}, parse_email=False)
+_cleaner = bleach.Cleaner(
+    tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS, strip=True
+)
+# What the linkifier could turn into a link: a scheme ("https://") or a dotted name
+# ("example.org", "www.gmina.pl"). Text without either has nothing to link, so the
+# linkifier's HTML parse (most of this module's cost) is skipped for it.
+_MAY_LINK = re.compile(r"://|\w\.[^\W\d_]{2,}")
 
 
 def render_user_text(text: str) -> str:
@@ -38,11 +45,6 @@ def render_user_text(text: str) -> str:
         return ""
     paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
     html = "".join("<p>" + escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
-    html = _linker.linkify(html)
-    return bleach.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        protocols=ALLOWED_PROTOCOLS,
-        strip=True,
-    )
+    if _MAY_LINK.search(text):
+        html = _linker.linkify(html)
+    return _cleaner.clean(html)

@@ -20,6 +20,8 @@ from django.views.decorators.http import require_http_methods
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
+from portal.db import CompiledLookup
+
 from . import permissions, services
 from .models import (
     Channel,
@@ -30,7 +32,6 @@ from .models import (
     DraftActVersion,
     Phase,
 )
-from .querysets import CompiledLookup
 from .rendering import CommentRenderer
 
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)

@@ -291,7 +291,7 @@ class Command(BaseCommand):
             for user in posters:
                 store = import_module(settings.SESSION_ENGINE).SessionStore()
                 store[SESSION_KEY] = str(user.pk)
-                store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+                store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
                 store[HASH_SESSION_KEY] = user.get_session_auth_hash()
                 store.create()
                 token = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret
