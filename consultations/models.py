@@ -17,6 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms_pages.permissions import OfficialsOnlyPage
+
 from .querysets import ClauseQuerySet, CommentQuerySet, ConsultationManager
 
 
@@ -27,7 +29,7 @@ class Phase(models.TextChoices):
     REPORTED = "reported", _("report published")
 
 
-class ConsultationIndexPage(Page):
+class ConsultationIndexPage(OfficialsOnlyPage, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -45,7 +47,7 @@ class ConsultationIndexPage(Page):
         return index_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class ConsultationPage(Page):
+class ConsultationPage(OfficialsOnlyPage, Page):
     """One consultation: its draft act, its dates and, in time, its report."""
 
     subject = models.TextField(

@@ -13,6 +13,7 @@ from accounts.models import PublicBenefitArea
 from cms_pages.blocks import BodyBlock
 from cms_pages.formatting import format_pln
 from cms_pages.listing import paginate
+from cms_pages.permissions import OfficialsOnlyPage
 
 from .choices import CallStatus
 
@@ -33,7 +34,7 @@ class CallQuerySet(PageQuerySet):
 CallManager = PageManager.from_queryset(CallQuerySet)
 
 
-class CallIndexPage(Page):
+class CallIndexPage(OfficialsOnlyPage, Page):
     """Otwarte konkursy ofert: calls accepting offers first, then the archive."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -63,7 +64,7 @@ class CallIndexPage(Page):
         return context
 
 
-class CallForProposalsPage(Page):
+class CallForProposalsPage(OfficialsOnlyPage, Page):
     """An open call for proposals (art. 13 of the public benefit act)."""
 
     task_area = models.CharField(
