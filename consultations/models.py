@@ -359,6 +359,27 @@ class ModerationEvent(models.Model):
         return f"{self.get_action_display()} #{self.comment_id}"
 
 
+class ReportNotice(models.Model):
+    """One commenter told that the report is out: the e-mail goes to each address once,
+    even if the notification task runs again (a retry, a worker restart)."""
+
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="report_notices"
+    )
+    email = models.EmailField(max_length=254)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "email"], name="consultations_report_notice_once"
+            )
+        ]
+
+    def __str__(self):
+        return self.email
+
+
 class ReportExport(models.Model):
     """A consultation report export (PDF, DOCX, XLSX, CSV) built in the background."""
 

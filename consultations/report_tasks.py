@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from .exports import writer_for
-from .models import ConsultationComment, ConsultationPage, ReportExport
+from .models import ConsultationComment, ConsultationPage, ReportExport, ReportNotice
 from .reports import build_report
 
 logger = logging.getLogger(__name__)
@@ -46,12 +46,28 @@ def commenter_emails(consultation_id: int) -> list[str]:
 
 @task()
 def notify_report_published(consultation_id: int) -> int:
-    """E-mail everyone who commented that the report is out; one message per address."""
+    """E-mail everyone who commented that the report is out; one message per address.
+
+    Each address is first recorded (ReportNotice, unique per consultation) and marked
+    sent after the SMTP server accepted the message, so running the task again (a
+    retry, a worker restart) only sends what was not sent yet. Only a crash between
+    the server's acceptance and the mark can repeat one message. Returns the number
+    of messages sent by this run.
+    """
     consultation = ConsultationPage.objects.filter(pk=consultation_id).first()
     if consultation is None or consultation.report_published_at is None:
         return 0
     recipients = commenter_emails(consultation_id)
-    if not recipients:
+    ReportNotice.objects.bulk_create(
+        [ReportNotice(consultation_id=consultation_id, email=email) for email in recipients],
+        ignore_conflicts=True,
+    )
+    pending = list(
+        ReportNotice.objects.filter(consultation_id=consultation_id, sent_at__isnull=True)
+        .order_by("pk")
+        .values_list("pk", "email")
+    )
+    if not pending:
         return 0
     context = {
         "consultation": consultation,
@@ -63,8 +79,13 @@ def notify_report_published(consultation_id: int) -> int:
             render_to_string("consultations/report_email_subject.txt", context).split()
         )
         body = render_to_string("consultations/report_email_message.txt", context)
-    messages = [EmailMessage(subject, body, to=[email]) for email in recipients]
-    return get_connection().send_messages(messages) or 0
+    sent = 0
+    with get_connection() as connection:
+        for pk, email in pending:
+            if EmailMessage(subject, body, to=[email], connection=connection).send():
+                ReportNotice.objects.filter(pk=pk).update(sent_at=timezone.now())
+                sent += 1
+    return sent
 
 
 @task()

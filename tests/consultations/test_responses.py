@@ -162,6 +162,33 @@ def test_publish_notifies_every_commenter_once(
     assert all(f"/konsultacje/{consultation.pk}/raport/" in m.body for m in mail.outbox)
 
 
+def test_running_the_notification_again_sends_only_what_was_not_sent(
+    comments, consultation, official, resident, django_capture_on_commit_callbacks
+):
+    """A retried or restarted task must not e-mail anyone a second time."""
+    from consultations.models import ReportNotice
+    from consultations.report_tasks import notify_report_published
+
+    answer_all(comments, official)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        responses.publish_report(consultation=consultation, by=official)
+    first = len(mail.outbox)
+    assert first == 4
+    assert not ReportNotice.objects.filter(consultation=consultation, sent_at=None).exists()
+
+    mail.outbox.clear()
+    assert notify_report_published.call(consultation.pk) == 0
+    assert mail.outbox == []
+
+    # A run that stopped after recording the addresses but before sending to one of them.
+    ReportNotice.objects.filter(consultation=consultation, email=resident.email).update(
+        sent_at=None
+    )
+    assert notify_report_published.call(consultation.pk) == 1
+    assert [m.to for m in mail.outbox] == [[resident.email]]
+
+
 def test_report_cannot_be_published_twice(comments, consultation, official):
     answer_all(comments, official)
     responses.publish_report(consultation=consultation, by=official)
