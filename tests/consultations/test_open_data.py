@@ -112,3 +112,23 @@ def test_open_data_of_an_unpublished_page_is_not_found(client, consultation, com
 def test_open_data_is_public_while_the_consultation_is_open(client, consultation, comments):
     set_phase(consultation, "open")
     assert client.get(url("open_data_json", consultation)).status_code == 200
+
+
+def test_open_data_is_built_once_per_state_and_follows_every_change(
+    client, consultation, comments, official, django_assert_max_num_queries
+):
+    """The body is cached per state of the consultation: a repeat costs only the page
+    lookup, and a moderation (or any comment change) is visible at the next request."""
+    from consultations import services
+
+    first = client.get(url("open_data_json", consultation)).json()
+    target = comments["resident"]
+    assert next(c for c in first["comments"] if c["id"] == target.pk)["hidden"] is False
+    with django_assert_max_num_queries(2):
+        again = client.get(url("open_data_json", consultation))
+    assert again.json() == first
+    services.hide_comment(comment=target, reason="Dane osobowe", by=official)
+    after = client.get(url("open_data_json", consultation)).json()
+    assert next(c for c in after["comments"] if c["id"] == target.pk)["hidden"] is True
+    rows = csv.DictReader(io.StringIO(client.get(url("open_data_comments_csv", consultation)).text))
+    assert next(r for r in rows if r["id"] == str(target.pk))["hidden"] == "true"
