@@ -75,13 +75,13 @@ def commenter_facts(user) -> CommenterFacts:
     if not user.is_authenticated:
         return CommenterFacts()
     params = [Role.OFFICIAL.value, Role.ADMINISTRATOR.value, Membership.Status.APPROVED.value]
-    with connections[Organisation.objects.db].cursor() as cursor:
+    db = Organisation.objects.db
+    with connections[db].cursor() as cursor:
         cursor.execute(_facts_sql(), [*params, user.pk])
         rows = cursor.fetchall()
     if not rows:  # the account was deleted meanwhile
         return CommenterFacts()
     is_deleted, is_superuser, has_verified, has_role = rows[0][:4]
-    db = Organisation.objects.db
     organisations = tuple(
         Organisation.from_db(db, ["id", "name"], [pk, name]) for *_, pk, name in rows if pk
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -64,6 +65,11 @@ def touch(consultation) -> None:
     pk = consultation.pk if hasattr(consultation, "pk") else consultation
     now = timezone.now()
     ConsultationPage.objects.filter(pk=pk).update(comments_changed_at=now)
+    _touched(consultation, pk, now)
+
+
+def _touched(consultation, pk, now) -> None:
+    """What follows the stamp's UPDATE: this process's page cache, the object in hand."""
     from .page_cache import forget
 
     forget(pk)
@@ -406,17 +412,18 @@ def _post_top_level(comment, consultation) -> None:
 
     using = router.db_for_write(ConsultationComment)
     connection = connections[using]
-    now = timezone.now()
     if connection.vendor != "postgresql":
         with transaction.atomic(using=using):
             _save_new_top_level(comment)
             touch(consultation)
         return
+    now = timezone.now()
     if comment.submit_date is None:
         comment.submit_date = now
-    sql, params = _insert_statement(comment, connection, consultation.pk, now)
+    sql, fields = _insert_statement(using)
+    params = [f.get_db_prep_save(getattr(comment, f.attname), connection) for f in fields]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, now, consultation.pk])
         (pk,) = cursor.fetchone()
     comment.id = comment.pk = pk
     comment.comment_ptr_id = comment.xtdcomment_ptr_id = pk
@@ -431,33 +438,31 @@ def _post_top_level(comment, consultation) -> None:
         raw=False,
         using=using,
     )
-    from .page_cache import forget
-
-    forget(consultation.pk)
-    if hasattr(consultation, "comments_changed_at"):
-        consultation.comments_changed_at = now
+    _touched(consultation, consultation.pk, now)
 
 
-def _insert_statement(comment, connection, page_pk, now) -> tuple[str, list]:
-    """The single INSERT ... statement of _post_top_level, with its parameters.
+@lru_cache(maxsize=4)
+def _insert_statement(using: str) -> tuple[str, list]:
+    """The single statement of _post_top_level and the fields whose values it takes,
+    in order (then the stamp and the page id). Built once per database alias.
 
-    Columns and values come from the models' own fields (get_db_prep_save), so a field
-    added to any of the three tables is written too.
+    Columns come from the models' own fields, so a field added to any of the three
+    tables is written too.
     """
+    from django.db import connections
     from django_comments.models import Comment
 
-    quote = connection.ops.quote_name
-    params: list = []
+    quote = connections[using].ops.quote_name
+    fields: list = []
 
     def values(model, skip):
-        columns, placeholders = [], []
+        columns = []
         for field in model._meta.local_concrete_fields:
             if field.primary_key or field.attname in skip:
                 continue
             columns.append(quote(field.column))
-            placeholders.append("%s")
-            params.append(field.get_db_prep_save(getattr(comment, field.attname), connection))
-        return columns, placeholders
+            fields.append(field)
+        return columns, ["%s"] * len(columns)
 
     base_columns, base_values = values(Comment, set())
     xtd_columns, xtd_values = values(XtdComment, {"thread_id", "parent_id"})
@@ -466,7 +471,6 @@ def _insert_statement(comment, connection, page_pk, now) -> tuple[str, list]:
     xtd_pk = quote(XtdComment._meta.pk.column)
     own_pk = quote(ConsultationComment._meta.pk.column)
     page = ConsultationPage._meta
-    params += [now, page_pk]
     sql = (
         f"WITH c AS (INSERT INTO {comments} ({', '.join(base_columns)}) "  # noqa: S608
         f"VALUES ({', '.join(base_values)}) RETURNING id), "
@@ -479,7 +483,7 @@ def _insert_statement(comment, connection, page_pk, now) -> tuple[str, list]:
         f"WHERE {quote(page.pk.column)} = %s) "
         "SELECT id FROM c"
     )
-    return sql, params
+    return sql, fields
 
 
 def _check_clause(consultation, clause):

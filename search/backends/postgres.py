@@ -70,6 +70,8 @@ LEXEME_CACHE_SIZE = 300_000
 MAX_POSITION = 16383  # tsvector's limit
 MAX_POSITIONS_PER_LEXEME = 256
 MAX_WORD_LENGTH = 200
+# How a match is scored (title weight A above body B, normalised by document length).
+RANK_SQL = "CAST(ts_rank(e.search_vector, q.query, 1) AS FLOAT)"
 # Ranking bounds (see PostgresSearchBackend._statement); options RANK_ALL, RANK_CANDIDATES.
 RANK_ALL = 1000
 RANK_CANDIDATES = 1000
@@ -257,8 +259,8 @@ class PostgresSearchBackend(DatabaseSearchBackend):
     def _match(self, parsed, expansions):
         tsq, params = tsquery_sql(parsed, expansions)
         sql = (
-            f"SELECT {MATCH_COLUMNS}, CAST(ts_rank(e.search_vector, q.query, 1) AS FLOAT) "
-            f"AS score FROM {ENTRY_TABLE} e, (SELECT {tsq} AS query) q "
+            f"SELECT {MATCH_COLUMNS}, {RANK_SQL} AS score "
+            f"FROM {ENTRY_TABLE} e, (SELECT {tsq} AS query) q "
             f"WHERE e.search_vector @@ q.query"
         )
         return sql, params
@@ -309,8 +311,7 @@ class PostgresSearchBackend(DatabaseSearchBackend):
             f"f AS MATERIALIZED (SELECT * FROM j WHERE {where}), "
             "t AS MATERIALIZED (SELECT COUNT(*) AS total FROM f), "
             f"c AS MATERIALIZED ({candidates}), "
-            "s AS MATERIALIZED (SELECT c.id, "
-            "CAST(ts_rank(e.search_vector, q.query, 1) AS FLOAT) AS score "
+            f"s AS MATERIALIZED (SELECT c.id, {RANK_SQL} AS score "
             f"FROM c JOIN {ENTRY_TABLE} e ON e.id = c.id, q) "
         )
         parts = [
