@@ -224,6 +224,7 @@ def main():
     )
     base = f"http://127.0.0.1:{args.port}"
     gunicorn = shutil.which("gunicorn", path=str(Path(PYTHON).parent)) or "gunicorn"
+    (ROOT / "var").mkdir(exist_ok=True)  # a fresh clone on PostgreSQL has no var/ yet
     server = subprocess.Popen(  # noqa: S603
         [
             gunicorn,

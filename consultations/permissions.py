@@ -16,7 +16,6 @@ the same question. The rules (docs/consultations.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db import connections
@@ -45,13 +44,32 @@ def can_comment_at_all(user) -> bool:
     return can_participate(user) and not is_official(user)
 
 
-@dataclass(frozen=True)
 class CommenterFacts:
-    """What commenting asks about an account, read together (see commenter_facts)."""
+    """What commenting asks about an account, read together (see commenter_facts).
 
-    verified: bool = False  # has_verified_email(): a verified address, account not deleted
-    official: bool = False  # is_official(): superuser, Official or Administrator role
-    organisations: tuple = field(default=())  # approved memberships, by name
+    - verified: has_verified_email(): a verified address, account not deleted;
+    - official: is_official(): superuser, Official or Administrator role;
+    - organisations: approved memberships, by name. Given, or (None) read on first use:
+      most comments are sent on one's own behalf and never ask.
+    """
+
+    __slots__ = ("verified", "official", "_organisations", "_user")
+
+    def __init__(self, verified=False, official=False, organisations=(), user=None):
+        self.verified = verified
+        self.official = official
+        self._organisations = organisations
+        self._user = user
+
+    @property
+    def organisations(self) -> tuple:
+        if self._organisations is None:
+            self._organisations = _organisations_of(self._user)
+        return self._organisations
+
+    @property
+    def organisations_read(self) -> bool:
+        return self._organisations is not None
 
     def speaks_for(self, organisation) -> bool:
         """accounts.permissions.can_speak_for(), answered from the facts."""
@@ -59,21 +77,33 @@ class CommenterFacts:
 
 
 def commenter_facts(user) -> CommenterFacts:
-    """The account's verified e-mail, official role and represented organisations in one
-    query (instead of one per question): posting a comment asks all three.
+    """The account's verified e-mail, official role and represented organisations,
+    without a query per question: posting a comment asks all three.
 
-    The answers equal has_verified_email(), is_official() and can_speak_for(); they are
-    read from the database each call, never kept across requests, so a verification,
-    role change or membership decision counts from the next request on.
+    The session's user carries the first two, read with the user row at the start of
+    the request (accounts.backends); the organisations are then read only if asked.
+    Any other user object gets one query for all three. The answers equal
+    has_verified_email(), is_official() and can_speak_for(); they are never kept across
+    requests, so a verification, role change or membership decision counts from the
+    next request on.
 
-    Hand-written SQL (standard, for PostgreSQL and SQLite alike): this runs on every
-    comment post, and building the equivalent ORM query (a filtered relation and two
-    EXISTS subqueries) cost more CPU than everything PostgreSQL does to answer it.
+    Hand-written SQL (standard, for PostgreSQL and SQLite alike): building the
+    equivalent ORM query (a filtered relation and two EXISTS subqueries) cost more CPU
+    than everything PostgreSQL does to answer it.
     """
     from accounts.models import Membership, Organisation, Role
 
     if not user.is_authenticated:
         return CommenterFacts()
+    verified = getattr(user, "facts_verified_email", None)
+    role = getattr(user, "facts_official_role", None)
+    if verified is not None and role is not None:
+        return CommenterFacts(
+            verified=bool(verified) and not user.is_deleted,
+            official=bool(user.is_superuser or role),
+            organisations=None,
+            user=user,
+        )
     params = [Role.OFFICIAL.value, Role.ADMINISTRATOR.value, Membership.Status.APPROVED.value]
     db = Organisation.objects.db
     with connections[db].cursor() as cursor:
@@ -89,6 +119,20 @@ def commenter_facts(user) -> CommenterFacts:
         verified=bool(has_verified) and not is_deleted,
         official=bool(is_superuser or has_role),
         organisations=organisations,
+    )
+
+
+def _organisations_of(user) -> tuple:
+    from accounts.models import Membership, Organisation
+
+    if user is None or not user.is_authenticated:
+        return ()
+    return tuple(
+        Organisation.objects.filter(
+            memberships__user=user, memberships__status=Membership.Status.APPROVED
+        )
+        .only("id", "name")
+        .order_by("name", "id")
     )
 
 

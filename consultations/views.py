@@ -351,11 +351,14 @@ def comment_form(request, page_id):
     phase = consultation.phase_at(now)
     user = request.user
     refusal = None
-    # Verified e-mail, role and organisations: one query for the form and the service.
+    # Verified e-mail and role come with the session's user (accounts.backends); the
+    # organisations the user represents are read for the form's choices, and on a post
+    # only when it names one ("on behalf of"): most comments are sent as oneself.
     facts = permissions.commenter_facts(user)
+    asks_organisation = request.method == "GET" or bool(request.POST.get("on_behalf"))
     form = CommentForm(
         request.POST if request.method == "POST" else None,
-        organisations=facts.organisations,
+        organisations=facts.organisations if asks_organisation else (),
     )
     if request.method == "POST" and not user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -389,6 +392,10 @@ def comment_form(request, page_id):
             return redirect(f"{consultation.url}#komentarz-{comment.pk}")
     elif request.method == "GET":
         refusal = _precheck(user, consultation, now, facts)
+    if not asks_organisation and facts.organisations:
+        # Shown again (invalid or refused): with the choice of whom the comment is from.
+        form = CommentForm(request.POST, organisations=facts.organisations)
+        form.is_valid()
     status = 200
     if refusal:
         status = 403 if request.method == "POST" else 200

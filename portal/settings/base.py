@@ -132,7 +132,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",  # one client per pool (portal/cache.py)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "okienko",
         }

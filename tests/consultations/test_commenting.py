@@ -91,6 +91,25 @@ def test_ngo_representative_comments_on_behalf_of_the_organisation(
     assert organisation.name in body and f"({ngo_user.public_name})" in body
 
 
+def test_ngo_representatives_invalid_post_as_themselves_offers_the_organisation_again(
+    client, ngo_user, organisation, open_consultation
+):
+    """A post on one's own behalf does not read the organisations; shown again after an
+    error, the form still offers them, with the text kept."""
+    client.force_login(ngo_user)
+    clause = clauses_of(open_consultation)[0]
+    response = client.post(
+        form_url(open_consultation),
+        {"clause": clause.pk, "comment": "", "justification": "Uzasadnienie zostaje."},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Wpisz swoją uwagę." in page
+    assert "Uzasadnienie zostaje." in page
+    assert f'value="{organisation.pk}"' in page and 'name="on_behalf"' in page
+    assert not ConsultationComment.objects.exists()
+
+
 def test_organisation_the_user_does_not_represent_is_refused_and_text_kept(
     client, ngo_user, open_consultation
 ):
