@@ -304,14 +304,23 @@ def refusal_message(code: str, consultation) -> str:
     }[code]
 
 
-_CONSULTATION_BY_PK = CompiledLookup(
-    lambda pk: ConsultationPage.objects.annotate(
+def _consultation_by_pk(pk):
+    return ConsultationPage.objects.annotate(
         consulted_version_pk=Subquery(
             DraftActVersion.objects.filter(consultation=OuterRef("pk"), is_published=True)
             .order_by("number")
             .values("pk")[:1]
         )
     ).filter(pk=pk)
+
+
+_CONSULTATION_BY_PK = CompiledLookup(_consultation_by_pk)
+# A comment posted on a clause: the clause's version comes with the page, one query.
+_CONSULTATION_AND_CLAUSE = CompiledLookup(
+    lambda pk, clause_pk: _consultation_by_pk(pk).annotate(
+        clause_version_pk=Subquery(Clause.objects.filter(pk=clause_pk).values("version_id")[:1])
+    ),
+    keys=2,
 )
 _CLAUSE_BY_PK = CompiledLookup(lambda pk: Clause.objects.filter(pk=pk))
 
@@ -319,10 +328,17 @@ _CLAUSE_BY_PK = CompiledLookup(lambda pk: Clause.objects.filter(pk=pk))
 @require_http_methods(["GET", "POST"])
 def comment_form(request, page_id):
     """Comment on one clause (?clause=), on the act (no clause) or reply (?reply_to=)."""
-    # The consulted version's id comes with the page, so the clause is one query below;
-    # both queries are compiled once per process (posting is the hot path:
-    # docs/consultations.md, benchmark).
-    consultation = _CONSULTATION_BY_PK.first(_int(page_id))
+    # The consulted version's id comes with the page, and so, when a comment is posted
+    # on a clause, does the clause's version; the queries are compiled once per process
+    # (posting is the hot path: docs/consultations.md, benchmark).
+    params = request.POST if request.method == "POST" else request.GET
+    posted_clause = (
+        request.method == "POST" and bool(params.get("clause")) and not params.get("reply_to")
+    )
+    if posted_clause:
+        consultation = _CONSULTATION_AND_CLAUSE.first(_int(page_id), _int(params["clause"]))
+    else:
+        consultation = _CONSULTATION_BY_PK.first(_int(page_id))
     if consultation is None:
         raise Http404
     # A page that was never published does not exist for the public. One unpublished
@@ -331,7 +347,6 @@ def comment_form(request, page_id):
         raise Http404
     if consultation.consulted_version_pk is None:
         raise Http404
-    params = request.POST if request.method == "POST" else request.GET
     clause = parent = None
     if params.get("reply_to"):
         parent = get_object_or_404(
@@ -343,7 +358,19 @@ def comment_form(request, page_id):
         parent.consultation = consultation  # the same row: no second query in the service
         clause = parent.clause
     if params.get("clause") and parent is None:
-        clause = _CLAUSE_BY_PK.first(_int(params["clause"]))
+        if posted_clause:
+            # Its id and version are all posting needs; the rest of the row is read only
+            # if the form is shown again (below).
+            version_pk = consultation.clause_version_pk
+            clause = None
+            if version_pk is not None:
+                clause = Clause.from_db(
+                    consultation._state.db,
+                    ["id", "version_id"],
+                    [_int(params["clause"]), version_pk],
+                )
+        else:
+            clause = _CLAUSE_BY_PK.first(_int(params["clause"]))
         # Only a clause of the consulted version (the draft people comment on).
         if clause is None or clause.version_id != consultation.consulted_version_pk:
             raise Http404
@@ -392,6 +419,8 @@ def comment_form(request, page_id):
             return redirect(f"{consultation.url}#komentarz-{comment.pk}")
     elif request.method == "GET":
         refusal = _precheck(user, consultation, now, facts)
+    if clause is not None and clause.get_deferred_fields():
+        clause = _CLAUSE_BY_PK.first(clause.pk)
     if not asks_organisation and facts.organisations:
         # Shown again (invalid or refused): with the choice of whom the comment is from.
         form = CommentForm(request.POST, organisations=facts.organisations)
