@@ -410,6 +410,8 @@ def _post_top_level(comment, consultation) -> None:
     from django.db import connections, router
     from django.db.models.signals import post_save
 
+    from portal.db import prepared_cursor
+
     using = router.db_for_write(ConsultationComment)
     connection = connections[using]
     if connection.vendor != "postgresql":
@@ -422,7 +424,7 @@ def _post_top_level(comment, consultation) -> None:
         comment.submit_date = now
     sql, fields = _insert_statement(using)
     params = [f.get_db_prep_save(getattr(comment, f.attname), connection) for f in fields]
-    with connection.cursor() as cursor:
+    with prepared_cursor(using) as cursor:  # planned once per connection
         cursor.execute(sql, [*params, now, consultation.pk])
         (pk,) = cursor.fetchone()
     comment.id = comment.pk = pk

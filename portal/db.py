@@ -1,5 +1,49 @@
 """Database helpers shared by the apps."""
 
+from django.db import connections
+from django.db.models.query import RawQuerySet
+from django.db.models.sql.query import RawQuery
+
+
+def prepared_cursor(using="default"):
+    """A Django cursor whose repeated statements PostgreSQL plans once.
+
+    Django's PostgreSQL cursors bind parameters on the client, so the server parses and
+    plans every statement anew; for the short lookups of a hot path that planning costs
+    more than running them (a Wagtail page by id: 0.3 ms planned, 0.07 ms run). This
+    cursor binds on the server, and psycopg prepares a statement once it has run
+    `prepare_threshold` times on the connection (default 5; set
+    DATABASES[...]["OPTIONS"]["prepare_threshold"] = None behind a transaction-pooling
+    PgBouncer). Queries are logged and wrapped as with connection.cursor(). Any other
+    database: connection.cursor().
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return connection.cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        raw = connection.connection
+        factory = raw.cursor_factory
+        raw.cursor_factory = ServerBindingCursor  # for create_cursor()'s timezone set-up
+        try:
+            cursor = connection.create_cursor()
+        finally:
+            raw.cursor_factory = factory
+    return connection._prepare_cursor(cursor)
+
+
+class _PreparedRawQuery(RawQuery):
+    """RawQuery run through prepared_cursor()."""
+
+    def _execute_query(self):
+        adapt = connections[self.using].ops.adapt_unknown_value
+        params = tuple(adapt(value) for value in self.params)
+        self.cursor = prepared_cursor(self.using)
+        self.cursor.execute(self.sql, params)
+
 
 class CompiledLookup:
     """A one-row query compiled to SQL once, then run with new keys each time.
@@ -43,6 +87,7 @@ class CompiledLookup:
         values = list(params)
         for position, key in zip(positions, keys, strict=True):
             values[position] = key
-        for instance in model._default_manager.db_manager(using).raw(sql, values):
+        query = _PreparedRawQuery(sql, using, params=tuple(values))
+        for instance in RawQuerySet(sql, model=model, query=query, using=using):
             return instance
         return None

@@ -42,3 +42,42 @@ def test_a_key_that_is_not_a_parameter_exactly_once_is_refused():
         CompiledLookup(lambda pk: User.objects.filter(pk=pk) | User.objects.filter(id=pk)).first(1)
     with pytest.raises(ValueError):
         CompiledLookup(lambda *keys: User.objects.all(), keys=4)
+
+
+def test_prepared_cursor_is_logged_and_translates_errors():
+    from django.db import IntegrityError
+
+    from portal.db import prepared_cursor
+
+    with CaptureQueriesContext(connection) as queries, prepared_cursor() as cursor:
+        cursor.execute("SELECT %s + 1", [41])
+        assert cursor.fetchone()[0] == 42
+    assert len(queries) == 1
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+
+    table = ContentType._meta.db_table
+    existing = ContentType.objects.get_for_model(User).pk
+    with pytest.raises(IntegrityError), transaction.atomic(), prepared_cursor() as cursor:
+        sql = f'INSERT INTO "{table}" (id, app_label, model) SELECT id, app_label, model '
+        sql += f'FROM "{table}" WHERE id = %s'  # noqa: S608 (the name is model metadata)
+        cursor.execute(sql, [existing])
+
+
+def test_on_postgresql_a_repeated_lookup_is_planned_once():
+    """psycopg prepares a statement of prepared_cursor() after prepare_threshold runs
+    (settings: 5); PostgreSQL then runs it from its plan cache."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    lookup = CompiledLookup(lambda pk: User.objects.filter(pk=pk))
+    ala = UserFactory(username="ala")
+    for _ in range(8):
+        assert lookup.first(ala.pk) == ala
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans + custom_plans FROM pg_prepared_statements "
+            "WHERE statement LIKE %s",
+            [f'SELECT "{User._meta.db_table}".%'],
+        )
+        rows = cursor.fetchall()
+    assert rows and rows[0][0] >= 2, rows

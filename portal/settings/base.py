@@ -125,6 +125,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
         }
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Statements run through portal.db.prepared_cursor() (the comment-posting path) are
+    # prepared on the server after this many runs on a connection; Django's own cursors
+    # bind on the client and never prepare. Behind a PgBouncer in transaction mode
+    # older than 1.21 set DATABASE_PREPARE_THRESHOLD=off (docs/deployment.md).
+    _threshold = env("DATABASE_PREPARE_THRESHOLD", default="5")
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+        None if _threshold.lower() in ("off", "none", "") else int(_threshold)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
