@@ -347,7 +347,8 @@ def pdf_fonts() -> tuple[str, str]:
 
 
 class PdfWriter(ReportWriter):
-    """Landscape A4 (reportlab platypus); title/author/subject/language metadata; the
+    """Landscape A4 (reportlab platypus), tagged (pdf_tags: structure tree with
+    headings, paragraphs and table cells); title/author/subject/language metadata; the
     table's header row repeats on every page; long rows split across pages."""
 
     format = "pdf"
@@ -362,7 +363,9 @@ class PdfWriter(ReportWriter):
         from reportlab.lib.pagesizes import A4, landscape
         from reportlab.lib.styles import ParagraphStyle
         from reportlab.lib.units import mm
-        from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+        from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+        from .pdf_tags import TaggedParagraph, Tagger
 
         regular, bold = pdf_fonts()
         base = ParagraphStyle("cell", fontName=regular, fontSize=7, leading=8.6)
@@ -370,11 +373,15 @@ class PdfWriter(ReportWriter):
         title_style = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20)
         h1 = ParagraphStyle("h1", fontName=bold, fontSize=12, leading=15, spaceBefore=8)
         fact = ParagraphStyle("fact", fontName=regular, fontSize=9, leading=11.5)
-
-        def para(text, style=base):
-            return Paragraph(escape(text).replace("\n", "<br/>"), style)
-
         title = self.title(report)
+        # Tagged: headings, paragraphs and the table's cells are structure elements a
+        # screen reader follows (consultations/pdf_tags.py).
+        tagger = Tagger(title=title, lang="pl-PL")
+
+        def para(text, style, element, markup=None):
+            text = markup if markup is not None else escape(text).replace("\n", "<br/>")
+            return TaggedParagraph(text, style, struct=element, tagger=tagger)
+
         doc = SimpleDocTemplate(
             out,
             pagesize=landscape(A4),
@@ -388,18 +395,13 @@ class PdfWriter(ReportWriter):
             creator="Okienko",
             lang="pl-PL",
         )
-        story = [Paragraph(escape(title), title_style), Spacer(1, 4 * mm)]
+        story = [para(title, title_style, tagger.element("H1")), Spacer(1, 4 * mm)]
         for label, value in self.facts(report):
-            story.append(
-                Paragraph(
-                    f'<font name="{bold}">{escape(clean_text(label))}:</font> {escape(value)}',
-                    fact,
-                )
-            )
-        story.append(Paragraph(escape(_("Comments and the authority's positions")), h1))
+            markup = f'<font name="{bold}">{escape(clean_text(label))}:</font> {escape(value)}'
+            story.append(para("", fact, tagger.element("P"), markup=markup))
+        story.append(para(_("Comments and the authority's positions"), h1, tagger.element("H2")))
         width = doc.width
         widths = [width * w / sum(self.widths) for w in self.widths]
-        header = [para(h, head) for h in self.headings()]
         style = TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
@@ -412,15 +414,36 @@ class PdfWriter(ReportWriter):
         total = len(report.rows)
         rows = report.rows or []
         if not rows:
-            story.append(Paragraph(escape(_("No comments were submitted.")), fact))
+            story.append(para(_("No comments were submitted."), fact, tagger.element("P")))
+        else:
+            table = tagger.element("Table")
+            header_row = tagger.element("TR", tagger.element("THead", table))
+            # One header row, drawn atop every chunk and page: tagged once, then artifacts.
+            header = [
+                para(h, head, tagger.element("TH", header_row, scope="Column", repeats=True))
+                for h in self.headings()
+            ]
+            body = tagger.element("TBody", table)
         for start in range(0, total, self.chunk):
             chunk = rows[start : start + self.chunk]
-            data = [header] + [[para(v) for v in self.values(r)] for r in chunk]
-            story.append(Table(data, colWidths=widths, repeatRows=1, splitInRow=1, style=style))
+            data = [header]
+            for r in chunk:
+                row = tagger.element("TR", body)
+                data.append([para(v, base, tagger.element("TD", row)) for v in self.values(r)])
+            story.append(
+                Table(
+                    data,
+                    colWidths=widths,
+                    repeatRows=1,
+                    splitInRow=1,
+                    style=style,
+                    renderCB=tagger.table_callback,
+                )
+            )
             if progress:
                 # Layout (doc.build) is the slow part: report when it gets here.
                 story.append(_ProgressMark(progress, start + len(chunk), total))
-        doc.build(story)
+        doc.build(story, canvasmaker=tagger.canvasmaker)
 
 
 class _ProgressMark(Flowable):

@@ -303,3 +303,147 @@ def test_background_export_query_count_does_not_grow_with_comments(
     few = run()
     add_answered_comments(consultation, clauses, organisation, official, 30)
     assert run() <= few
+
+
+# --- Tagged PDF (consultations/pdf_tags.py) -----------------------------------
+
+
+_PAINTING = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do"}
+_PAINTING |= {b"Tj", b"TJ", b"'", b'"'}
+
+
+def _marked_texts(reader):
+    """{(page index, MCID): text} from the content streams, and what was drawn (text or
+    painting operators) outside any tagged sequence or artifact: must be nothing."""
+    texts, untagged = {}, []
+    for index, page in enumerate(reader.pages):
+        stack = []
+
+        def before(op, args, cm, tm, stack=stack, index=index):
+            if op in _PAINTING and (not stack or stack[-1] is None):
+                untagged.append(op.decode())  # drawn outside tagged content and artifacts
+            if op == b"BDC":
+                props = args[1]
+                stack.append((index, props["/MCID"]) if "/MCID" in props else None)
+            elif op == b"BMC":
+                stack.append("artifact" if args[0] == "/Artifact" else None)
+            elif op == b"EMC":
+                stack.pop()
+
+        def text(value, cm, tm, font, size, stack=stack):
+            if not value.strip():
+                return
+            if not stack or stack[-1] is None:
+                untagged.append(value)
+            elif stack[-1] != "artifact":
+                texts[stack[-1]] = texts.get(stack[-1], "") + value
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+        assert not stack, f"unbalanced marked content on page {index + 1}"
+    return texts, untagged
+
+
+def _tree(reader):
+    """The structure tree as nested (type, [kids], [(page index, MCID)], attributes)."""
+    root = reader.trailer["/Root"]
+    pages = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+
+    def walk(node):
+        node = node.get_object()
+        kids, content = [], []
+        for kid in node.get("/K", []):
+            kid = kid.get_object()
+            if kid.get("/Type") == "/MCR":
+                content.append((pages[kid.raw_get("/Pg").idnum], kid["/MCID"]))
+            else:
+                kids.append(walk(kid))
+        return node["/S"], kids, content, node.get("/A")
+
+    return walk(root["/StructTreeRoot"]["/K"])
+
+
+def _text_of(element, texts):
+    _type, kids, content, _attrs = element
+    own = "".join(texts.get(ref, "") for ref in content)
+    return own + "".join(_text_of(kid, texts) for kid in kids)
+
+
+def test_pdf_is_tagged_with_headings_facts_and_a_table_of_every_comment(consultation, answered):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(export(consultation, "pdf")))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in root["/Metadata"].get_object().get_data()
+    assert all(page["/Tabs"] == "/S" for page in reader.pages)
+    texts, untagged = _marked_texts(reader)
+    assert untagged == []  # every piece of text is tagged or an artifact
+
+    document = _tree(reader)
+    assert document[0] == "/Document"
+    types = [kid[0] for kid in document[1]]
+    assert types[0] == "/H1" and types[-2:] == ["/H2", "/Table"]
+    assert set(types[1:-2]) == {"/P"}
+    assert consultation.title in " ".join(_text_of(document[1][0], texts).split())
+
+    table = document[1][-1]
+    (thead, head_rows, _c, _a), (tbody, body_rows, _c2, _a2) = table[1]
+    assert (thead, tbody) == ("/THead", "/TBody")
+    headers = head_rows[0][1]
+    assert [h[0] for h in headers] == ["/TH"] * 10
+    assert all(h[3]["/Scope"] == "/Column" for h in headers)
+    assert _text_of(headers[3], texts).strip() == writer_for("pdf").headings()[3]
+    rows = reportable(answered)
+    assert len(body_rows) == len(rows)
+    # Compared without whitespace: lines wrap inside words ("onerror=" | "alert(1)").
+    cells = {"".join(_text_of(r[1][3], texts).split()) for r in body_rows}
+    responses_column = {"".join(_text_of(r[1][9], texts).split()) for r in body_rows}
+    for c in rows:
+        assert any("".join(c.comment.split()) in cell for cell in cells), c.comment
+        assert f"Odpowiedź{c.pk}" in responses_column
+    assert all([cell[0] for cell in r[1]] == ["/TD"] * 10 for r in body_rows)
+
+
+def test_tagged_pdf_parent_tree_maps_every_mcid_back_to_its_element(consultation, answered):
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(export(consultation, "pdf")))
+    tree = reader.trailer["/Root"]["/StructTreeRoot"]
+    nums = tree["/ParentTree"]["/Nums"]
+    parents = {nums[i]: nums[i + 1] for i in range(0, len(nums), 2)}
+    for index, page in enumerate(reader.pages):
+        assert page["/StructParents"] == index
+        for mcid, element in enumerate(parents[index]):
+            refs = [
+                (k.get_object().raw_get("/Pg").idnum, k.get_object()["/MCID"])
+                for k in element.get_object()["/K"]
+                if k.get_object().get("/Type") == "/MCR"
+            ]
+            assert (page.indirect_reference.idnum, mcid) in refs
+
+
+def test_tagged_pdf_keeps_a_long_cell_one_element_across_pages_and_repeats_headers_as_artifacts(
+    consultation, official, clauses
+):
+    from pypdf import PdfReader
+
+    from consultations.factories import CommentFactory
+
+    long_text = "Bardzo długa uwaga mieszkańca o zieleni miejskiej. " * 400
+    CommentFactory(clause=clauses[0], comment=long_text)
+    for _ in range(20):
+        CommentFactory(clause=clauses[0], comment="Krótka uwaga o ławkach.")
+    reader = PdfReader(io.BytesIO(export(consultation, "pdf")))
+    assert len(reader.pages) > 2
+    texts, untagged = _marked_texts(reader)
+    assert untagged == []
+    table = _tree(reader)[1][-1]
+    headers = table[1][0][1][0][1]
+    assert all({page for page, _mcid in h[2]} == {0} for h in headers)  # tagged once
+    long_cells = [r[1][3] for r in table[1][1][1] if "Bardzo długa" in _text_of(r[1][3], texts)]
+    assert len(long_cells) == 1
+    pages = {page for page, _mcid in long_cells[0][2]}
+    assert len(pages) >= 2  # one cell, split over pages, still one element
+    flat = " ".join(_text_of(long_cells[0], texts).split())
+    assert flat.count("Bardzo długa uwaga") == 400
