@@ -103,7 +103,9 @@ class Tagger:
         dicts: list[tuple[Element, pdfdoc.PDFDictionary, object]] = []
 
         def register(element: Element, parent_ref):
-            entries = {"Type": pdfdoc.PDFName("StructElem"), "S": pdfdoc.PDFName(element.type)}
+            # /Type /StructElem is optional, and left out: a large report has hundreds of
+            # thousands of these objects, and reportlab cannot compress them.
+            entries = {"S": pdfdoc.PDFName(element.type)}
             if parent_ref is not None:
                 entries["P"] = parent_ref
             if element.scope:
@@ -122,19 +124,24 @@ class Tagger:
         root_ref = document.Reference(tree_root)
         register(self.root, root_ref)
         for element, obj, _ref in dicts:
-            kids = []
+            content = [kid for kid in element.kids if not isinstance(kid, Element)]
+            has_elements = any(isinstance(k, Element) for k in element.kids)
+            if content and not has_elements and len({page for page, _mcid in content}) == 1:
+                # All on one page (most cells): the page once, then bare MCIDs.
+                obj.dict["Pg"] = page_refs[content[0][0]]
+                mcids = [mcid for _page, mcid in content]
+                obj.dict["K"] = mcids[0] if len(mcids) == 1 else pdfdoc.PDFArray(mcids)
+                continue
+            ordered = []  # document order: elements and marked-content references
             for kid in element.kids:
                 if isinstance(kid, Element):
                     if kid.kids:  # an element that never drew anything stays out
-                        kids.append(refs[id(kid)])
+                        ordered.append(refs[id(kid)])
                 else:
                     page, mcid = kid
-                    kids.append(
-                        pdfdoc.PDFDictionary(
-                            {"Type": pdfdoc.PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid}
-                        )
-                    )
-            obj.dict["K"] = pdfdoc.PDFArray(kids)
+                    mcr = {"Type": pdfdoc.PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid}
+                    ordered.append(pdfdoc.PDFDictionary(mcr))
+            obj.dict["K"] = pdfdoc.PDFArray(ordered)
         numbers = []
         for page_index in range(len(pages)):
             elements = self.pages.get(page_index, [])

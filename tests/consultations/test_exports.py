@@ -351,9 +351,13 @@ def _tree(reader):
     def walk(node):
         node = node.get_object()
         kids, content = [], []
-        for kid in node.get("/K", []):
+        items = node.get("/K", [])
+        for kid in items if isinstance(items, list) else [items]:
+            if isinstance(kid, int):  # a bare MCID on the element's /Pg
+                content.append((pages[node.raw_get("/Pg").idnum], kid))
+                continue
             kid = kid.get_object()
-            if kid.get("/Type") == "/MCR":
+            if "/MCID" in kid:
                 content.append((pages[kid.raw_get("/Pg").idnum], kid["/MCID"]))
             else:
                 kids.append(walk(kid))
@@ -415,10 +419,13 @@ def test_tagged_pdf_parent_tree_maps_every_mcid_back_to_its_element(consultation
     for index, page in enumerate(reader.pages):
         assert page["/StructParents"] == index
         for mcid, element in enumerate(parents[index]):
+            element = element.get_object()
+            items = element["/K"] if isinstance(element["/K"], list) else [element["/K"]]
             refs = [
-                (k.get_object().raw_get("/Pg").idnum, k.get_object()["/MCID"])
-                for k in element.get_object()["/K"]
-                if k.get_object().get("/Type") == "/MCR"
+                (element.raw_get("/Pg").idnum, k)
+                if isinstance(k, int)
+                else (k.get_object().raw_get("/Pg").idnum, k.get_object()["/MCID"])
+                for k in items
             ]
             assert (page.indirect_reference.idnum, mcid) in refs
 
