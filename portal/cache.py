@@ -4,7 +4,8 @@ django.core.cache.backends.redis builds a new `redis.Redis` for every cache call
 constructor fills a table of about 170 response callbacks, which on a logged-in request
 (session read, Wagtail's site root paths) cost more CPU than the Redis round trips
 themselves. A `redis.Redis` over a connection pool is safe to share, so this backend
-builds it once per pool and keeps it. Everything else is Django's backend unchanged.
+builds it once per pool and keeps it. Everything else is Django's backend unchanged,
+plus `redis()` for Redis's own commands (search/services.py batches index updates).
 
     CACHES = {"default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": REDIS_URL}}
 """
@@ -29,3 +30,8 @@ class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def redis(self):
+        """The `redis.Redis` client of the primary (write) server, for Redis commands
+        the cache API has no verb for (sets, pipelines). Use make_key() for keys."""
+        return self._cache.get_client(write=True)

@@ -16,6 +16,14 @@ def update_index(model_label: str, pk: str) -> bool:
 
 
 @task()
+def update_index_batch() -> int:
+    """Apply the batched updates waiting in Redis (search.services.index_pending)."""
+    from .services import index_pending
+
+    return index_pending()
+
+
+@task()
 def remove_from_index(keys: list[str]) -> int:
     """Remove entries by key from every configured index."""
     from .services import remove_keys
