@@ -1,21 +1,11 @@
 """portal.cache.RedisCache: Django's Redis cache with one client per connection pool."""
 
-import socket
-
 import pytest
 
 from portal.cache import RedisCache
+from tests.redis_support import requires_redis
 
-
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+pytestmark = requires_redis
 
 
 @pytest.fixture

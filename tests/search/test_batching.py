@@ -1,25 +1,15 @@
 """With Redis as the cache, index updates are batched: one queued task at a time works
 through a Redis set of pending updates (search.services._enqueue_update)."""
 
-import socket
-
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
 from cms_pages.factories import NewsPageFactory
 from search import services
+from tests.redis_support import requires_redis
 
-
-def _redis_up() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
+pytestmark = requires_redis
 
 REDIS_CACHE = {
     "default": {
