@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils.html import escape
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
 
@@ -107,6 +108,9 @@ def test_ngo_representatives_invalid_post_as_themselves_offers_the_organisation_
     assert "Wpisz swoją uwagę." in page
     assert "Uzasadnienie zostaje." in page
     assert f'value="{organisation.pk}"' in page and 'name="on_behalf"' in page
+    # The clause (read for posting as id and version only) is shown whole again.
+    assert escape(clause.citation) in page and escape(clause.text.split()[0]) in page
+    assert f'name="clause" value="{clause.pk}"' in page
     assert not ConsultationComment.objects.exists()
 
 
