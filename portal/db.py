@@ -64,6 +64,7 @@ class CompiledLookup:
         self.build = build
         self.keys = keys
         self._compiled: dict[str, tuple] = {}
+        self._plans: dict[str, tuple] = {}
 
     def _compile(self, using):
         sentinels = self.SENTINELS[: self.keys]
@@ -87,7 +88,34 @@ class CompiledLookup:
         values = list(params)
         for position, key in zip(positions, keys, strict=True):
             values[position] = key
-        query = _PreparedRawQuery(sql, using, params=tuple(values))
-        for instance in RawQuerySet(sql, model=model, query=query, using=using):
+        plan = self._plans.get(using)
+        if plan is None:  # the first run goes through RawQuerySet, which plans the rows
+            query = _PreparedRawQuery(sql, using, params=tuple(values))
+            queryset = RawQuerySet(sql, model=model, query=query, using=using)
+            instance = next(iter(queryset), None)
+            self._plans[using] = self._plan(queryset, using)
             return instance
-        return None
+        names, positions, annotations, converters, compiler = plan
+        adapt = connections[using].ops.adapt_unknown_value
+        with prepared_cursor(using) as cursor:
+            cursor.execute(sql, tuple(adapt(value) for value in values))
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        if converters:
+            row = next(iter(compiler.apply_converters([row], converters)))
+        instance = model.from_db(using, names, [row[i] for i in positions])
+        for name, position in annotations:
+            setattr(instance, name, row[position])
+        return instance
+
+    @staticmethod
+    def _plan(queryset, using):
+        """What RawQuerySet works out from the columns on every run (which field each
+        column fills, annotations, value converters), kept: the SQL never changes."""
+        connection = connections[using]
+        names, positions, annotations = queryset.resolve_model_init_order()
+        fields = [queryset.model_fields.get(column) for column in queryset.columns]
+        columns = [f.get_col(f.model._meta.db_table) if f else None for f in fields]
+        compiler = connection.ops.compiler("SQLCompiler")(queryset.query, connection, using)
+        return names, positions, annotations, compiler.get_converters(columns), compiler

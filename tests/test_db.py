@@ -81,3 +81,24 @@ def test_on_postgresql_a_repeated_lookup_is_planned_once():
         )
         rows = cursor.fetchall()
     assert rows and rows[0][0] >= 2, rows
+
+
+def _row(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+def test_later_runs_build_the_same_instance_as_the_first():
+    """The first run goes through Model.objects.raw(); later ones reuse its plan of the
+    columns: the same fields, converted values (JSON) and annotations."""
+    from django.db.models import Value
+
+    from accounts.factories import OrganisationFactory
+    from accounts.models import Organisation
+
+    organisation = OrganisationFactory(areas=["social", "health"])
+    lookup = CompiledLookup(lambda pk: Organisation.objects.annotate(seven=Value(7)).filter(pk=pk))
+    first, second = lookup.first(organisation.pk), lookup.first(organisation.pk)
+    assert _row(first) == _row(second) == _row(Organisation.objects.get(pk=organisation.pk))
+    assert second.areas == ["social", "health"] and second.seven == first.seven == 7
+    assert second.get_deferred_fields() == set() and second._state.db == "default"
+    assert lookup.first(organisation.pk + 1000) is None

@@ -96,3 +96,19 @@ def test_on_postgresql_a_comment_is_written_in_one_statement(
     found = get_search_backend().search("jednym").hits
     assert f"comment:{comment.pk}" in [hit.key for hit in found]
     assert "Uwaga jednym" in client.get(open_consultation.url).content.decode()
+
+
+def test_the_compiled_page_lookup_comes_back_whole_on_every_run(open_consultation):
+    """portal.db.CompiledLookup: the first run through Model.objects.raw(), later ones by
+    its kept plan of the columns; a Wagtail page with its annotation, the same each time."""
+    from consultations.views import _CONSULTATION_BY_PK
+
+    def row(page):
+        return {f.attname: getattr(page, f.attname) for f in page._meta.concrete_fields}
+
+    runs = [_CONSULTATION_BY_PK.first(open_consultation.pk) for _ in range(3)]
+    assert row(runs[0]) == row(runs[1]) == row(runs[2])
+    assert runs[2].title == open_consultation.title and runs[2].url == open_consultation.url
+    assert runs[2].get_deferred_fields() == set()
+    version = open_consultation.versions.get(is_published=True)
+    assert runs[0].consulted_version_pk == runs[2].consulted_version_pk == version.pk
