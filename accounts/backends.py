@@ -10,7 +10,8 @@ the loaded user (read at the start of the request, like the user row itself):
 - `facts_verified_email`: the account has a verified e-mail address;
 - `facts_official_role`: the account is in the Official or Administrator role.
 
-consultations.permissions.commenter_facts() uses them instead of a query of its own.
+consultations.permissions.commenter_facts() uses them, and `user_with_facts()` for a
+user object that did not come from the session.
 """
 
 from allauth.account import auth_backends
@@ -42,13 +43,19 @@ def _user_with_facts(pk):
 _USER_BY_PK = CompiledLookup(_user_with_facts)
 
 
+def user_with_facts(pk):
+    """The account by primary key with the two facts above, or None (no such account).
+    Whether it may log in is not asked here; the backends below ask it."""
+    return _USER_BY_PK.first(pk)
+
+
 class FastUserLookup:
     def get_user(self, user_id):
         try:
             pk = get_user_model()._meta.pk.to_python(user_id)
         except ValidationError:  # not a valid id: nobody, as the parent answers
             return None
-        user = _USER_BY_PK.first(pk)
+        user = user_with_facts(pk)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 

@@ -7,6 +7,8 @@ DATABASE_URL selects SQLite (default: var/bench.sqlite3) or PostgreSQL.
 import os
 from pathlib import Path
 
+from portal.cache import redis_answers
+
 _BASE = Path(__file__).resolve().parent.parent
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
@@ -15,19 +17,9 @@ os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_BASE / 'var' / 'bench.sqlite3'}")
 
 
-def _redis_is_up(host="127.0.0.1", port=6379) -> bool:
-    import socket
-
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
 # Production runs with Redis (cache, sessions): so does the benchmark when a local Redis
 # answers (database 15, flushed by bench/consultation_bench.py), else a per-process cache.
-if "REDIS_URL" not in os.environ and _redis_is_up():
+if "REDIS_URL" not in os.environ and redis_answers():
     os.environ["REDIS_URL"] = "redis://127.0.0.1:6379/15"
 
 from portal.settings.production import *  # noqa: E402, F403

@@ -16,9 +16,6 @@ the same question. The rules (docs/consultations.md):
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from django.db import connections
 from django.utils import timezone
 
 from accounts.permissions import can_participate, is_official
@@ -81,44 +78,27 @@ def commenter_facts(user) -> CommenterFacts:
     without a query per question: posting a comment asks all three.
 
     The session's user carries the first two, read with the user row at the start of
-    the request (accounts.backends); the organisations are then read only if asked.
-    Any other user object gets one query for all three. The answers equal
+    the request (accounts.backends); any other user object is read again the same way
+    (one query). The organisations are read only if asked. The answers equal
     has_verified_email(), is_official() and can_speak_for(); they are never kept across
     requests, so a verification, role change or membership decision counts from the
     next request on.
-
-    Hand-written SQL (standard, for PostgreSQL and SQLite alike): building the
-    equivalent ORM query (a filtered relation and two EXISTS subqueries) cost more CPU
-    than everything PostgreSQL does to answer it.
     """
-    from accounts.models import Membership, Organisation, Role
-
     if not user.is_authenticated:
         return CommenterFacts()
-    verified = getattr(user, "facts_verified_email", None)
-    role = getattr(user, "facts_official_role", None)
-    if verified is not None and role is not None:
-        return CommenterFacts(
-            verified=bool(verified) and not user.is_deleted,
-            official=bool(user.is_superuser or role),
-            organisations=None,
-            user=user,
-        )
-    params = [Role.OFFICIAL.value, Role.ADMINISTRATOR.value, Membership.Status.APPROVED.value]
-    db = Organisation.objects.db
-    with connections[db].cursor() as cursor:
-        cursor.execute(_facts_sql(), [*params, user.pk])
-        rows = cursor.fetchall()
-    if not rows:  # the account was deleted meanwhile
-        return CommenterFacts()
-    is_deleted, is_superuser, has_verified, has_role = rows[0][:4]
-    organisations = tuple(
-        Organisation.from_db(db, ["id", "name"], [pk, name]) for *_, pk, name in rows if pk
-    )
+    if getattr(user, "facts_verified_email", None) is None or (
+        getattr(user, "facts_official_role", None) is None
+    ):
+        from accounts.backends import user_with_facts
+
+        user = user_with_facts(user.pk)
+        if user is None:  # the account was deleted meanwhile
+            return CommenterFacts()
     return CommenterFacts(
-        verified=bool(has_verified) and not is_deleted,
-        official=bool(is_superuser or has_role),
-        organisations=organisations,
+        verified=bool(user.facts_verified_email) and not user.is_deleted,
+        official=bool(user.is_superuser or user.facts_official_role),
+        organisations=None,
+        user=user,
     )
 
 
@@ -133,34 +113,6 @@ def _organisations_of(user) -> tuple:
         )
         .only("id", "name")
         .order_by("name", "id")
-    )
-
-
-@lru_cache(maxsize=1)
-def _facts_sql() -> str:
-    """Parameters: the two official role names, the approved status, the user's id."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
-
-    from accounts.models import Membership, Organisation, User
-
-    user = User._meta.db_table
-    email = EmailAddress._meta.db_table
-    user_groups = User.groups.through._meta.db_table
-    group = Group._meta.db_table
-    membership = Membership._meta.db_table
-    organisation = Organisation._meta.db_table
-    # Table names come from model metadata, values travel as parameters.
-    return (
-        f'SELECT u."is_deleted", u."is_superuser", '  # noqa: S608
-        f'EXISTS(SELECT 1 FROM "{email}" e WHERE e."user_id" = u."id" AND e."verified"), '
-        f'EXISTS(SELECT 1 FROM "{user_groups}" ug JOIN "{group}" g ON g."id" = ug."group_id" '
-        f'WHERE ug."user_id" = u."id" AND g."name" IN (%s, %s)), '
-        f'o."id", o."name" '
-        f'FROM "{user}" u '
-        f'LEFT JOIN "{membership}" m ON m."user_id" = u."id" AND m."status" = %s '
-        f'LEFT JOIN "{organisation}" o ON o."id" = m."organisation_id" '
-        f'WHERE u."id" = %s ORDER BY o."name", o."id"'
     )
 
 

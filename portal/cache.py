@@ -10,7 +10,19 @@ plus `redis()` for Redis's own commands (search/services.py batches index update
     CACHES = {"default": {"BACKEND": "portal.cache.RedisCache", "LOCATION": REDIS_URL}}
 """
 
+import socket
+
 from django.core.cache.backends import redis as django_redis
+
+
+def redis_answers(host: str = "127.0.0.1", port: int = 6379) -> bool:
+    """Whether something accepts connections on Redis's port (the benchmark settings
+    and the Redis tests use the local Redis when there is one)."""
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):
