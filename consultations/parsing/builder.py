@@ -1,0 +1,177 @@
+"""The line-by-line reader that grows the tree of units."""
+
+from __future__ import annotations
+
+from .footnotes import _FootnoteRules
+from .nodes import _join, _Node
+from .patterns import (
+    _ACT_NAME,
+    _DRAFT_MARK,
+    _JUSTIFICATION,
+    _PREAMBLE_START,
+    _QUOTE_CHARS,
+    _SEPARATOR,
+)
+from .structure import _StructureRules
+from .units import _RANK, Level, ParsedAct, Unit, label_slug, make_label
+
+
+class _Builder(_FootnoteRules, _StructureRules):
+    """Reads an act line by line and grows its tree of units."""
+
+    def __init__(self):
+        self.head: list[str] = []
+        self.nodes: list[_Node] = []
+        self.stack: list[_Node] = []
+        self.root_last: dict[Level, str] = {}
+        self.root_count: dict[Level, int] = {}
+        # Last number per level among units directly under chapters, per annex (or the body),
+        # because numbering without § often runs on from one chapter into the next.
+        self.section_last: dict[Level, str] = {}
+        self.used_anchors: set[str] = set()
+        self.mode = "body"  # or "signature", "justification"
+        self.justification: list[str] = []
+        self.footnotes: list[str] = []
+        self.footnote_mode = False
+        self.after_separator = False
+        self.referenced: set[int] = set()
+        self.consumed: set[int] = set()
+        self.previous = ""  # the last non-blank line, to spot a phrase broken by a wrap
+        self.repeated_heading: list[str] = []
+
+    # --- entry points
+
+    def feed(self, line: str, *, quoted: bool) -> None:
+        if not line:
+            self.footnote_mode = self.after_separator = False
+            return
+        self._note_references(line)
+        try:
+            if quoted:
+                self._feed_quoted(line)
+            else:
+                self._feed_line(line)
+        finally:
+            self.previous = line
+
+    def finish(self) -> ParsedAct:
+        title, preamble = self._split_head()
+        units = [
+            Unit(
+                label=node.label,
+                level=node.level,
+                parent=node.parent,
+                text=node.text(),
+                number=node.number,
+                anchor=node.anchor,
+            )
+            for node in self.nodes
+        ]
+        return ParsedAct(
+            title=title,
+            preamble=preamble,
+            units=units,
+            footnotes=self.footnotes,
+            justification=_join(self.justification),
+        )
+
+    # --- line handling
+
+    def _feed_quoted(self, line: str) -> None:
+        if self.footnote_mode:
+            self._append_footnote(line)
+        elif self.mode == "justification":
+            self.justification.append(line)
+        elif self.mode == "body":
+            self._append_text(line, quoted=True)
+
+    def _feed_line(self, line: str) -> None:
+        if self.repeated_heading:
+            expected = self.repeated_heading.pop(0)
+            if line == expected:
+                return
+            self.repeated_heading = []
+        if _SEPARATOR.match(line):
+            self.footnote_mode = self.after_separator = True
+            return
+        if self._try_footnote(line):
+            return
+        if self.footnote_mode:
+            if not self._looks_like_label(line):
+                self._append_footnote(line)
+                return
+            self.footnote_mode = False
+        if self._try_annex(line):
+            return
+        if self.mode == "justification":
+            self.justification.append(line)
+            return
+        if _JUSTIFICATION.match(line):
+            self.mode = "justification"
+            return
+        if self._try_strong(line):
+            self.mode = "body"
+            return
+        if self.mode == "signature":
+            return
+        if self._is_signature(line):
+            self.mode = "signature"
+            return
+        if not self._try_weak(line):
+            self._append_text(line)
+
+    # --- building
+
+    def _open(self, level: Level, number: str) -> _Node:
+        rank = _RANK[level]
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        label = make_label(level, number)
+        base = f"{parent.anchor}-{label_slug(label)}" if parent else label_slug(label)
+        anchor, n = base, 1
+        while anchor in self.used_anchors:
+            n += 1
+            anchor = f"{base}-{n}"
+        self.used_anchors.add(anchor)
+        node = _Node(
+            level=level,
+            number=number,
+            label=label,
+            parent=tuple(x.label for x in self.stack),
+            anchor=anchor,
+        )
+        if parent:
+            parent.last_child[level] = number
+            parent.child_count[level] = parent.child_count.get(level, 0) + 1
+        else:
+            self.root_last[level] = number
+            self.root_count[level] = self.root_count.get(level, 0) + 1
+        if parent is None or parent.level in (Level.ROZDZIAL, Level.ZALACZNIK):
+            self.section_last[level] = number
+        self.nodes.append(node)
+        self.stack.append(node)
+        return node
+
+    def _append_text(self, line: str, *, quoted: bool = False) -> None:
+        top = self.stack[-1] if self.stack else None
+        target = top.parts if top else self.head
+        if top and top.level is Level.ZALACZNIK and not top.child_count:
+            top.heading.append(line)
+        # Keep the layout of quoted wording readable: each quoted unit on its own line.
+        inner = line.lstrip(_QUOTE_CHARS)
+        if (quoted or inner != line) and self._looks_like_label(inner):
+            line = "\n" + line
+        target.append(line)
+
+    def _split_head(self) -> tuple[str, str]:
+        head = self.head
+        # Editors put "Projekt", a date and an approval line above the act's name.
+        starts = [i for i, line in enumerate(head) if _ACT_NAME.match(line)]
+        if starts:
+            head = head[starts[0] :]
+        head = [line for line in head if not _DRAFT_MARK.match(line)]
+        for i, line in enumerate(head):
+            if _PREAMBLE_START.match(line):
+                return _join(head[:i]), _join(head[i:])
+        return _join(head), ""

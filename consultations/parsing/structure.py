@@ -1,0 +1,194 @@
+"""Which lines open a unit: strong labels (§, Art., chapters, annexes) and weak ones."""
+
+from __future__ import annotations
+
+import re
+
+from .nodes import _Node
+from .patterns import (
+    _ANNEX_REST,
+    _ARTYKUL,
+    _CONJUNCTIONS,
+    _DANGLING,
+    _JUSTIFICATION,
+    _LITERA,
+    _OFFICE,
+    _PARAGRAF,
+    _PUNKT,
+    _ROZDZIAL,
+    _SIGNED,
+    _TIRET,
+    _UPPER_START,
+    _USTEP,
+    _ZALACZNIK,
+    _follows,
+    _is_first,
+)
+from .units import _RANK, Level
+
+
+class _StructureRules:
+    """Part of the builder: decides whether a line opens a unit, and of which level."""
+
+    def _try_annex(self, line: str) -> bool:
+        match = _ZALACZNIK.match(line)
+        if not match or not _ANNEX_REST.match(match[2]):
+            return False
+        annex = self.stack[0] if self.stack and self.stack[0].level is Level.ZALACZNIK else None
+        if annex and annex.heading[0] == line:
+            self.repeated_heading = annex.heading[1:]
+            return True
+        self.mode = "body"
+        self.footnote_mode = False
+        self.section_last = {}
+        node = self._open(Level.ZALACZNIK, match[1] or "")
+        node.heading = [line]
+        rest = re.sub(r"^[.:–—-]\s*", "", match[2])
+        if rest:
+            node.parts.append(rest)
+        return True
+
+    def _try_strong(self, line: str) -> bool:
+        if match := _ROZDZIAL.match(line):
+            level, number, rest = Level.ROZDZIAL, match[1], match[2]
+        elif match := _ARTYKUL.match(line):
+            level, number, rest = Level.ARTYKUL, match[1], match[2]
+        elif match := _PARAGRAF.match(line):
+            level, number, rest = Level.PARAGRAF, match[1], match[2]
+        else:
+            return False
+        if self._broken_phrase(strong=True):
+            return False
+        self._open(level, number)
+        self._append_inline(level, rest)
+        return True
+
+    def _append_inline(self, level: Level, rest: str) -> None:
+        """Handle units run together on one line: ``§ 1. 1.Uchwala``, ``Art. 10. § 1.``."""
+        if level is Level.ARTYKUL and (match := _PARAGRAF.match(rest)):
+            self._open(Level.PARAGRAF, match[1])
+            self._append_inline(Level.PARAGRAF, match[2])
+            return
+        if level in (Level.ARTYKUL, Level.PARAGRAF):
+            match = _USTEP.match(rest)
+            if match and match[1] == "1" and self._ustep_text(match[2]) is not None:
+                self._open(Level.USTEP, "1")
+                rest = self._ustep_text(match[2])
+        if rest:
+            self._append_text(rest)
+
+    @staticmethod
+    def _ustep_text(rest: str) -> str | None:
+        if rest and not rest[0].isspace() and not (rest[0].isalpha() or rest[0] in '„"“«§('):
+            return None
+        rest = rest.strip()
+        if rest[:1].isdigit():
+            return None
+        return rest
+
+    def _try_weak(self, line: str) -> bool:
+        if not self._weak_labels_allowed():
+            return False
+        if match := _USTEP.match(line):
+            text = self._ustep_text(match[2])
+            if text is None:
+                return False
+            level, number = Level.USTEP, match[1]
+        elif match := _PUNKT.match(line):
+            level, number, text = Level.PUNKT, match[1], match[2].strip()
+        elif match := _LITERA.match(line):
+            level, number, text = Level.LITERA, match[1], match[2].strip()
+        elif match := _TIRET.match(line):
+            if not self._tiret_allowed(bullet=bool(match[2])):
+                return False
+            level, text = Level.TIRET, match[3]
+            number = str(self._parent_for(Level.TIRET)[1].get(Level.TIRET, 0) + 1)
+        else:
+            return False
+        if level is not Level.TIRET and not self._continues_numbering(level, number):
+            return False
+        if self._broken_phrase(strong=False):
+            return False
+        self._open(level, number)
+        if text:
+            self._append_text(text)
+        return True
+
+    def _weak_labels_allowed(self) -> bool:
+        if self.mode != "body":
+            return False
+        if self.nodes:
+            return True
+        # Before the first § a weak label is a unit only in a bare list of clauses, or
+        # straight after "uchwala, co następuje:".
+        return not self.head or self.head[-1].endswith(":")
+
+    def _parent_for(self, level: Level) -> tuple[_Node | None, dict[Level, int]]:
+        rank = _RANK[level]
+        parents = [node for node in self.stack if node.rank < rank]
+        parent = parents[-1] if parents else None
+        return parent, (parent.child_count if parent else self.root_count)
+
+    def _continues_numbering(self, level: Level, number: str) -> bool:
+        parent, _counts = self._parent_for(level)
+        last = (parent.last_child if parent else self.root_last).get(level)
+        gap_ok = self.previous.endswith((".", ";", ":"))
+        if last is not None:
+            return _follows(level, last, number, gap_ok=gap_ok)
+        if _is_first(level, number):
+            return True
+        if parent is None or parent.level is Level.ROZDZIAL:
+            run_on = self.section_last.get(level)
+            return run_on is not None and _follows(level, run_on, number, gap_ok=gap_ok)
+        return False
+
+    def _tiret_allowed(self, *, bullet: bool) -> bool:
+        if not self.stack:
+            return False
+        if bullet:
+            return True
+        # A dash also starts a hard-wrapped line ("ustawie\n– należy przez to rozumieć"), so
+        # it opens a tiret only where a list is due.
+        top = self.stack[-1]
+        text = top.tail()
+        if text.endswith(":"):
+            return True
+        if top.level is not Level.TIRET:
+            return False
+        words = text.split()
+        return text.endswith((";", ",")) or bool(words and words[-1] in _CONJUNCTIONS)
+
+    def _broken_phrase(self, *, strong: bool) -> bool:
+        words = self.previous.split()
+        if not words:
+            return False
+        last = words[-1]
+        if last in _DANGLING:
+            return True
+        return strong and (last in _CONJUNCTIONS or self.previous.endswith(","))
+
+    def _looks_like_label(self, line: str) -> bool:
+        return bool(
+            _ZALACZNIK.match(line)
+            and _ANNEX_REST.match(_ZALACZNIK.match(line)[2])
+            or _ROZDZIAL.match(line)
+            or _ARTYKUL.match(line)
+            or _PARAGRAF.match(line)
+            or _USTEP.match(line)
+            or _PUNKT.match(line)
+            or _LITERA.match(line)
+            or _TIRET.match(line)
+            or _JUSTIFICATION.match(line)
+        )
+
+    def _is_signature(self, line: str) -> bool:
+        if not self.stack:
+            return False
+        if _SIGNED.match(line):
+            return True
+        if not _OFFICE.match(line) or len(line) > 90 or line.endswith((".", ",", ";", ":")):
+            return False
+        if not self.stack[-1].tail().endswith("."):
+            return False
+        # "Przewodniczący Rady Miejskiej w Brzezinach Dolnych": capitalised words only.
+        return all(_UPPER_START.match(w) or w in {"w", "ds.", "i"} for w in line.split()[1:])

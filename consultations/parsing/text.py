@@ -1,0 +1,89 @@
+"""Text clean-up before parsing: spaces, ligatures, PDF noise, and where quotations run."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
+_LIGATURE = re.compile("|".join(_LIGATURES))
+
+_NOISE = [
+    re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$"),  # - 3 -
+    re.compile(r"^(?:strona|str\.)\s*\d{1,4}(?:\s*(?:z|/)\s*\d{1,4})?$", re.IGNORECASE),
+    re.compile(r"^\d{1,4}\s*(?:/|z)\s*\d{1,4}$"),  # 2/5, 2 z 5
+    re.compile(r"^\d{1,3}$"),  # a bare page number
+    # The footer of acts drafted in the government's Legislator editor.
+    re.compile(r"^Id:\s*[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12}\b.*$", re.IGNORECASE),
+]
+
+
+def _prepare_lines(text: str) -> list[str]:
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    text = _LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text).replace("\u00ad", "")
+    lines = []
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        lines.append("" if any(p.match(line) for p in _NOISE) else line)
+    return lines
+
+
+# --- Quotations ------------------------------------------------------------------------------
+
+_OPENERS = "„«‹"
+_CLOSERS = "”»›"
+_OPEN_CONTEXT = "([{/–—-„«"
+_CLOSE_CONTEXT = ".,;:!?)]}»”"
+_QUOTE_MARK = re.compile(f'[{_OPENERS}{_CLOSERS}"“]')
+
+
+def _quoted_line_starts(lines: list[str]) -> list[bool]:
+    """Whether each line starts inside quoted wording.
+
+    An opening quote that is never closed (a typo, an inch mark) would otherwise swallow the
+    rest of the act, so unmatched openers are ignored and the scan is repeated.
+    """
+    ignored: set[tuple[int, int]] = set()
+    for _attempt in range(10):
+        stack: list[tuple[int, int, str]] = []
+        starts = []
+        for i, line in enumerate(lines):
+            starts.append(bool(stack))
+            for match in _QUOTE_MARK.finditer(line):
+                j = match.start()
+                if (i, j) in ignored:
+                    continue
+                action = _quote_action(line, j, stack[-1][2] if stack else None)
+                if action == "open":
+                    stack.append((i, j, match.group(0)))
+                elif action == "close" and stack:
+                    stack.pop()
+        if not stack:
+            return starts
+        ignored.update((i, j) for i, j, _char in stack)
+    return starts  # pragma: no cover - needs 10 nested unmatched quotes
+
+
+def _quote_action(line: str, j: int, top: str | None) -> str | None:
+    char = line[j]
+    if char in _OPENERS:
+        return "open"
+    if char in _CLOSERS:
+        return "close" if top else None
+    if char not in '"“':
+        return None
+    before = line[j - 1] if j else " "
+    after = line[j + 1] if j + 1 < len(line) else " "
+    opening = before.isspace() or before in _OPEN_CONTEXT
+    closing = after.isspace() or after in _CLOSE_CONTEXT
+    if char == "“" and top == "„":
+        return "close"  # German-style „...“
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close" if top else None
+    return "close" if top else "open"
