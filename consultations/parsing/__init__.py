@@ -18,9 +18,20 @@ from __future__ import annotations
 
 from .builder import _Builder
 from .text import _prepare_lines, _quoted_line_starts
-from .units import Level, ParsedAct, Unit, label_slug, make_label, split_label
+from .units import (
+    Doubt,
+    DoubtKind,
+    Level,
+    ParsedAct,
+    Unit,
+    label_slug,
+    make_label,
+    split_label,
+)
 
 __all__ = [
+    "Doubt",
+    "DoubtKind",
     "Level",
     "ParsedAct",
     "Unit",
@@ -42,8 +53,8 @@ def to_json(parsed: ParsedAct) -> list[dict]:
 
 def parse_act(text: str) -> ParsedAct:
     """Split the plain text of a draft act into title, preamble and units."""
-    lines = _prepare_lines(text)
+    lines, origins = _prepare_lines(text)
     builder = _Builder()
-    for line, quoted in zip(lines, _quoted_line_starts(lines), strict=True):
-        builder.feed(line, quoted=quoted)
+    for line, origin, quoted in zip(lines, origins, _quoted_line_starts(lines), strict=True):
+        builder.feed(line, quoted=quoted, origin=origin)
     return builder.finish()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .footnotes import _FootnoteRules
 from .nodes import _join, _Node
 from .patterns import (
@@ -12,8 +14,15 @@ from .patterns import (
     _QUOTE_CHARS,
     _SEPARATOR,
 )
+from .reflow import Origin
 from .structure import _StructureRules
-from .units import _RANK, Level, ParsedAct, Unit, label_slug, make_label
+from .units import _RANK, Doubt, DoubtKind, Level, ParsedAct, Unit, label_slug, make_label
+
+# What an annex heading attaches the draft to when the annex is a cover note, not a unit.
+_COVERING_DOCUMENT = re.compile(
+    r"\bdo\s+(?:zarządzeni|ogłoszeni|obwieszczeni|informacji|pisma)", re.IGNORECASE
+)
+_DRAFT_TITLE = re.compile(r"^[-/ ]*(?:PROJEKT|Projekt)\b")
 
 
 class _Builder(_FootnoteRules, _StructureRules):
@@ -38,10 +47,13 @@ class _Builder(_FootnoteRules, _StructureRules):
         self.consumed: set[int] = set()
         self.previous = ""  # the last non-blank line, to spot a phrase broken by a wrap
         self.repeated_heading: list[str] = []
+        self.origin = ""  # the current line's Origin, when text preparation changed it
+        self.doubts: list[tuple[_Node | None, DoubtKind]] = []
 
     # --- entry points
 
-    def feed(self, line: str, *, quoted: bool) -> None:
+    def feed(self, line: str, *, quoted: bool, origin: str = "") -> None:
+        self.origin = origin
         if not line:
             self.footnote_mode = self.after_separator = False
             return
@@ -73,7 +85,16 @@ class _Builder(_FootnoteRules, _StructureRules):
             units=units,
             footnotes=self.footnotes,
             justification=_join(self.justification),
+            doubts=self._doubts(),
         )
+
+    def _doubts(self) -> list[Doubt]:
+        doubts = []
+        for node, kind in self.doubts:
+            doubt = Doubt(anchor=node.anchor if node else "", kind=kind)
+            if doubt not in doubts:
+                doubts.append(doubt)
+        return doubts
 
     # --- line handling
 
@@ -101,6 +122,7 @@ class _Builder(_FootnoteRules, _StructureRules):
                 self._append_footnote(line)
                 return
             self.footnote_mode = False
+        self._set_aside_cover_note(line)
         if self._try_annex(line):
             return
         if self.mode == "justification":
@@ -151,7 +173,28 @@ class _Builder(_FootnoteRules, _StructureRules):
             self.section_last[level] = number
         self.nodes.append(node)
         self.stack.append(node)
+        if self.origin == Origin.SPLIT:
+            self.doubts.append((None, DoubtKind.RUN_ON))
         return node
+
+    def _set_aside_cover_note(self, line: str) -> None:
+        """An order's "Załącznik Nr 1 do Zarządzenia…" above the draft's title is not a unit.
+
+        The draft attached to the order is the whole text; its own § 1… and its own annexes
+        follow. Seen only once the title comes, so the annex opened for it is undone.
+        """
+        if len(self.nodes) != 1 or not (_ACT_NAME.match(line) or _DRAFT_TITLE.match(line)):
+            return
+        annex = self.nodes[0]
+        if annex.level is not Level.ZALACZNIK or annex.child_count:
+            return
+        if not _COVERING_DOCUMENT.search(" ".join(annex.heading)):
+            return
+        self.head.extend(annex.heading)
+        self.nodes, self.stack = [], []
+        self.root_last, self.root_count, self.section_last = {}, {}, {}
+        self.used_anchors = set()
+        self.doubts.append((None, DoubtKind.COVER_NOTE))
 
     def _append_text(self, line: str, *, quoted: bool = False) -> None:
         top = self.stack[-1] if self.stack else None

@@ -19,6 +19,8 @@ class _Node:
     child_count: dict[Level, int] = field(default_factory=dict)
     # An annex's heading lines, to recognise them repeated as a PDF page header.
     heading: list[str] = field(default_factory=list)
+    # A point written "1." (as a paragraph would be) because its list follows a colon.
+    dotted: bool = False
 
     @property
     def rank(self) -> int:

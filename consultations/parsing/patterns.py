@@ -7,10 +7,36 @@ import re
 from .units import Level
 
 _NUM = r"\d{1,4}[a-z]{0,3}"
-_PARAGRAF = re.compile(rf"^§\s*({_NUM})(?:\.\s*|\s*$)(.*)$")
+_PARAGRAF = re.compile(rf"^§\s*({_NUM})(?:\.\s*|\s*$|\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"]))(.*)$")
 _ARTYKUL = re.compile(rf"^(?:Art\.|ART\.|Artykuł|ARTYKUŁ)\s*({_NUM})(?:\.\s*|\s*$)(.*)$")
+# Chapters numbered in words ("Rozdział pierwszy") get the number as their label.
+_ORDINAL_WORDS = (
+    "pierwszy",
+    "drugi",
+    "trzeci",
+    "czwarty",
+    "piąty",
+    "szósty",
+    "siódmy",
+    "ósmy",
+    "dziewiąty",
+    "dziesiąty",
+    "jedenasty",
+    "dwunasty",
+    "trzynasty",
+    "czternasty",
+    "piętnasty",
+    "szesnasty",
+    "siedemnasty",
+    "osiemnasty",
+    "dziewiętnasty",
+    "dwudziesty",
+)
+ORDINAL_NUMBERS = {word: str(n) for n, word in enumerate(_ORDINAL_WORDS, start=1)}
 _ROZDZIAL = re.compile(
-    r"^(?:Rozdział|ROZDZIAŁ|Rozdz\.)\s*([IVXLCDM]+|\d{1,3}[a-z]?)(?!\w)\.?\s*(?:[-–—:.]\s*)?(.*)$"
+    r"^(?:Rozdział|ROZDZIAŁ|Rozdz\.)\s*([IVXLCDM]+|\d{1,3}[a-z]?|(?i:"
+    + "|".join(ORDINAL_NUMBERS)
+    + r"))(?!\w)\.?\s*(?:[-–—:.]\s*)?(.*)$"
 )
 _ZALACZNIK = re.compile(
     r"^(?:Załącznik|ZAŁĄCZNIK)(?:\s+(?:nr|Nr|NR)\.?\s*(\d{1,3}[a-z]?|[IVXLC]+)(?!\w))?\s*(.*)$"
@@ -40,7 +66,7 @@ _PREAMBLE_START = re.compile(
 )
 _DRAFT_MARK = re.compile(r"^(?:PROJEKT|Projekt)$")
 _ACT_NAME = re.compile(
-    r"^(?:UCHWAŁA|Uchwała|ZARZĄDZENIE|Zarządzenie|USTAWA|Ustawa|ROZPORZĄDZENIE|Rozporządzenie"
+    r"^(?:UCHWAŁA|UCHWAŁY|Uchwała|ZARZĄDZENIE|Zarządzenie|USTAWA|Ustawa|ROZPORZĄDZENIE|Rozporządzenie"
     r"|OBWIESZCZENIE|Obwieszczenie|POSTANOWIENIE|Postanowienie|STATUT|REGULAMIN)\b"
 )
 _OFFICE = re.compile(

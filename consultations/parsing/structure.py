@@ -21,10 +21,12 @@ from .patterns import (
     _UPPER_START,
     _USTEP,
     _ZALACZNIK,
+    ORDINAL_NUMBERS,
     _follows,
     _is_first,
 )
-from .units import _RANK, Level
+from .reflow import Origin
+from .units import _RANK, DoubtKind, Level
 
 
 class _StructureRules:
@@ -59,7 +61,11 @@ class _StructureRules:
             return False
         if self._broken_phrase(strong=True):
             return False
-        self._open(level, number)
+        if level is Level.ROZDZIAL:
+            number = ORDINAL_NUMBERS.get(number.lower(), number)
+        node = self._open(level, number)
+        if self.origin == Origin.CHAPTER:
+            self.doubts.append((node, DoubtKind.ROMAN_CHAPTER))
         self._append_inline(level, rest)
         return True
 
@@ -89,11 +95,13 @@ class _StructureRules:
     def _try_weak(self, line: str) -> bool:
         if not self._weak_labels_allowed():
             return False
+        doubt = None
         if match := _USTEP.match(line):
             text = self._ustep_text(match[2])
             if text is None:
                 return False
-            level, number = Level.USTEP, match[1]
+            number = match[1]
+            level, doubt = self._dotted_level(number, text)
         elif match := _PUNKT.match(line):
             level, number, text = Level.PUNKT, match[1], match[2].strip()
         elif match := _LITERA.match(line):
@@ -103,16 +111,63 @@ class _StructureRules:
                 return False
             level, text = Level.TIRET, match[3]
             number = str(self._parent_for(Level.TIRET)[1].get(Level.TIRET, 0) + 1)
+            if self.origin == Origin.BULLET:
+                doubt = DoubtKind.LOST_BULLET
         else:
             return False
         if level is not Level.TIRET and not self._continues_numbering(level, number):
-            return False
+            if not self._implied_first(level, number):
+                return False
+            doubt = DoubtKind.IMPLIED_FIRST
         if self._broken_phrase(strong=False):
             return False
-        self._open(level, number)
+        node = self._open(level, number)
+        node.dotted = level is Level.PUNKT and match.re is _USTEP
+        if doubt:
+            self.doubts.append((node, doubt))
         if text:
             self._append_text(text)
         return True
+
+    def _dotted_level(self, number: str, text: str) -> tuple[Level, DoubtKind | None]:
+        """Whether a "1." line is a paragraph (ust.) or a point of a list after a colon.
+
+        Drafting rules introduce an enumeration with a colon and number it "1)"; drafters who
+        type "1." instead still mean points, as the act's own references ("§ 3 pkt 1") show.
+        """
+        top = self.stack[-1] if self.stack else None
+        if top is None:
+            return Level.USTEP, None
+        if (
+            _is_first(Level.USTEP, number)
+            and top.tail().endswith(":")
+            and top.level not in (Level.PUNKT, Level.LITERA, Level.TIRET)
+        ):
+            return Level.PUNKT, DoubtKind.COLON_POINTS
+        point = next((n for n in reversed(self.stack) if n.level is Level.PUNKT), None)
+        if point is None or not point.dotted:
+            return Level.USTEP, None
+        if not _follows(Level.PUNKT, point.number, number, gap_ok=False):
+            return Level.USTEP, None
+        if not self._continues_numbering(Level.USTEP, number):
+            return Level.PUNKT, None
+        # Both lists could go on: a full sentence after a full stop is the next paragraph.
+        if point.tail().endswith(".") and text[:1].isupper():
+            return Level.USTEP, DoubtKind.POINT_OR_PARAGRAPH
+        return Level.PUNKT, DoubtKind.POINT_OR_PARAGRAPH
+
+    def _implied_first(self, level: Level, number: str) -> bool:
+        """ "2." under a § whose own text is its unnumbered first paragraph: "§ 1. Text. 2. …"."""
+        parent = self.stack[-1] if self.stack else None
+        return (
+            level is Level.USTEP
+            and number == "2"
+            and parent is not None
+            and parent.level in (Level.PARAGRAF, Level.ARTYKUL)
+            and bool(parent.parts)
+            and not parent.child_count
+            and self.previous.endswith(".")
+        )
 
     def _weak_labels_allowed(self) -> bool:
         if self.mode != "body":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .reflow import Origin, mark_roman_chapters, restore_bullet, split_run_on
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
@@ -15,21 +17,38 @@ _NOISE = [
     re.compile(r"^(?:strona|str\.)\s*\d{1,4}(?:\s*(?:z|/)\s*\d{1,4})?$", re.IGNORECASE),
     re.compile(r"^\d{1,4}\s*(?:/|z)\s*\d{1,4}$"),  # 2/5, 2 z 5
     re.compile(r"^\d{1,3}$"),  # a bare page number
+    re.compile(r"^\(\d{1,3}\)$"),  # (2): a page marker of some PDF-to-text services
     # The footer of acts drafted in the government's Legislator editor.
     re.compile(r"^Id:\s*[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12}\b.*$", re.IGNORECASE),
 ]
 
 
-def _prepare_lines(text: str) -> list[str]:
+# A page number run into the annex heading that starts the page ("2 Załącznik nr 1").
+_PAGE_NUMBER_BEFORE_ANNEX = re.compile(r"^\d{1,3}\s+(?=(?:Załącznik|ZAŁĄCZNIK)\b)")
+
+
+def _prepare_lines(text: str) -> tuple[list[str], list[str]]:
+    """The cleaned lines, and for each the ``Origin`` of a change made to it (or "")."""
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = _LIGATURE.sub(lambda m: _LIGATURES[m.group(0)], text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     text = re.sub(r"\u00ad[ \t]*\n[ \t]*", "", text).replace("\u00ad", "")
-    lines = []
+    lines: list[str] = []
+    origins: list[str] = []
+    previous = ""
     for raw in text.split("\n"):
         line = _SPACES.sub(" ", raw).strip()
-        lines.append("" if any(p.match(line) for p in _NOISE) else line)
-    return lines
+        if any(p.match(line) for p in _NOISE):
+            line = ""
+        line = _PAGE_NUMBER_BEFORE_ANNEX.sub("", line)
+        pieces = split_run_on(line)
+        for piece in pieces:
+            bulleted = restore_bullet(raw, piece, previous) if piece is pieces[0] else None
+            lines.append(bulleted or piece)
+            origins.append(Origin.BULLET if bulleted else Origin.SPLIT if len(pieces) > 1 else "")
+            previous = piece or previous
+    mark_roman_chapters(lines, origins)
+    return lines, origins
 
 
 # --- Quotations ------------------------------------------------------------------------------

@@ -121,6 +121,26 @@ class Unit:
         )
 
 
+class DoubtKind(StrEnum):
+    """A choice the parser made that the text does not settle; the official should check it."""
+
+    COLON_POINTS = "colon_points"  # "1." items after a colon read as points, not paragraphs
+    POINT_OR_PARAGRAPH = "point_or_paragraph"  # a "2." that could continue either list
+    IMPLIED_FIRST = "implied_first"  # "2." under a § whose own text is the unnumbered ust. 1
+    LOST_BULLET = "lost_bullet"  # a list item whose bullet glyph was lost, read as a tiret
+    RUN_ON = "run_on"  # a unit found inside a line whose line breaks were lost
+    ROMAN_CHAPTER = "roman_chapter"  # "II. Title" above a § read as a chapter
+    COVER_NOTE = "cover_note"  # an annex heading above the act's title set aside as a cover note
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """``anchor`` is the unit concerned, or "" for the whole text."""
+
+    anchor: str
+    kind: DoubtKind
+
+
 @dataclass(frozen=True)
 class ParsedAct:
     title: str
@@ -128,6 +148,7 @@ class ParsedAct:
     units: list[Unit]
     footnotes: list[str] = field(default_factory=list)
     justification: str = ""
+    doubts: list[Doubt] = field(default_factory=list)
 
     @property
     def subject(self) -> str:
