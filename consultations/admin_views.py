@@ -31,6 +31,7 @@ from .models import (
     ModerationEvent,
     Phase,
 )
+from .parse_review import review_notes
 
 MAX_UPLOAD_MB = services.MAX_DRAFT_BYTES // (1024 * 1024)
 
@@ -282,11 +283,16 @@ class VersionReviewView(_OfficialView):
 
     def get_context_data(self, reparse_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
+        clauses = list(self.version.clauses.order_by("position"))
+        notes = review_notes(self.version, clauses)
+        for clause in clauses:
+            clause.parse_notes = notes.by_clause.get(clause.pk, [])
         context.update(
             {
                 "consultation": self.consultation,
                 "version": self.version,
-                "clauses": self.version.clauses.order_by("position"),
+                "clauses": clauses,
+                "notes": notes,
                 "reparse_form": reparse_form
                 or ReparseForm(initial={"text": self.version.source_text}),
                 "can_publish": not self.version.is_published

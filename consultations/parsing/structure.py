@@ -149,9 +149,14 @@ class _StructureRules:
             return Level.USTEP, None
         if not _follows(Level.PUNKT, point.number, number, gap_ok=False):
             return Level.USTEP, None
-        if not self._continues_numbering(Level.USTEP, number):
+        parent, _counts = self._parent_for(Level.USTEP)
+        last = (parent.last_child if parent else self.root_last).get(Level.USTEP)
+        if last is None or not _follows(Level.USTEP, last, number, gap_ok=False):
             return Level.PUNKT, None
-        # Both lists could go on: a full sentence after a full stop is the next paragraph.
+        # Both lists could go on: a point ending in ";" or "," announces the next point, a full
+        # sentence after a full stop is rather the next paragraph.
+        if point.tail().endswith((";", ",")):
+            return Level.PUNKT, None
         if point.tail().endswith(".") and text[:1].isupper():
             return Level.USTEP, DoubtKind.POINT_OR_PARAGRAPH
         return Level.PUNKT, DoubtKind.POINT_OR_PARAGRAPH

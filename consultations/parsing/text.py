@@ -18,10 +18,20 @@ _NOISE = [
     re.compile(r"^\d{1,4}\s*(?:/|z)\s*\d{1,4}$"),  # 2/5, 2 z 5
     re.compile(r"^\d{1,3}$"),  # a bare page number
     re.compile(r"^\(\d{1,3}\)$"),  # (2): a page marker of some PDF-to-text services
+    # The running header of the voivodeship gazette: "Dziennik Urzędowy… – 2 – Poz. 6457".
+    re.compile(r"^(?:Dziennik Urzędowy\b.*?)?[–—-]\s*\d{1,4}\s*[–—-]\s*Poz\.\s*\d+$"),
     # The footer of acts drafted in the government's Legislator editor.
     re.compile(r"^Id:\s*[0-9A-F]{8}(?:-[0-9A-F]{4}){3}-[0-9A-F]{12}\b.*$", re.IGNORECASE),
 ]
 
+
+# Page furniture caught inside a line when the PDF's line breaks were lost.
+_NOISE_INSIDE = re.compile(
+    r"\s*\bId:\s*[0-9A-F][0-9A-F -]{20,40}\.\s*(?:Podpisany|Projekt|Uchwalony|Przyjęty)?\s*"
+    r"Strona\s*\d{1,4}(?:\s*z\s*\d{1,4})?"
+    r"|\s*\bDziennik Urzędowy Województwa [\w-]+ [–—-] \d{1,4} [–—-] Poz\. \d+"
+    r"|\s*\bStrona \d{1,4} z \d{1,4}\b"
+)
 
 # A page number run into the annex heading that starts the page ("2 Załącznik nr 1").
 _PAGE_NUMBER_BEFORE_ANNEX = re.compile(r"^\d{1,3}\s+(?=(?:Załącznik|ZAŁĄCZNIK)\b)")
@@ -37,7 +47,7 @@ def _prepare_lines(text: str) -> tuple[list[str], list[str]]:
     origins: list[str] = []
     previous = ""
     for raw in text.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
+        line = _NOISE_INSIDE.sub(" ", _SPACES.sub(" ", raw)).strip()
         if any(p.match(line) for p in _NOISE):
             line = ""
         line = _PAGE_NUMBER_BEFORE_ANNEX.sub("", line)
