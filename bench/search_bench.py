@@ -3,6 +3,7 @@
     python bench/search_bench.py                      # both engines, 100,000 documents
     python bench/search_bench.py --engine sqlite --docs 20000
     python bench/search_bench.py --relevance          # the Polish relevance set, per engine
+    python bench/search_bench.py --first-query        # a fresh process's first search and memory
 
 Each engine runs in its own process against a dedicated, throw-away database
 (PostgreSQL: okienko_bench_search on 127.0.0.1, dropped afterwards; SQLite: a
@@ -411,6 +412,60 @@ def run_relevance(engine: str) -> dict:
     }
 
 
+FIRST_QUERIES = ["uchwaly budzetu obywatelskiego", "mikrodotacji dla organizacji"]
+
+
+def run_first_query(engine: str) -> dict:
+    """Index the relevance corpus, then time the first searches of a fresh process."""
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from search.backends import get_search_backend
+    from tests.search.relevance.corpus import relevance_corpus
+
+    call_command("migrate", "portal_search", verbosity=0)
+    backend = get_search_backend()
+    backend.clear()
+    backend.index(relevance_corpus())
+    fresh = subprocess.run(
+        [sys.executable, __file__, "--child", "--engine", engine, "--fresh-process"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(fresh.strip().splitlines()[-1])
+
+
+def _rss_mb() -> float:
+    status = Path("/proc/self/status").read_text()
+    line = next(x for x in status.splitlines() if x.startswith("VmRSS:"))
+    return round(int(line.split()[1]) / 1024, 1)
+
+
+def measure_fresh_process(engine: str) -> dict:
+    """What a just-started process (web worker, command) pays for its first searches."""
+    import django
+
+    django.setup()
+    from search.services import search
+
+    rss_before = _rss_mb()
+    timings = []
+    for query in FIRST_QUERIES:
+        started = time.perf_counter()
+        search(query)
+        timings.append(round(time.perf_counter() - started, 3))
+    return {
+        "engine": engine,
+        "first_query_s": timings[0],
+        "second_query_s": timings[1],
+        "rss_before_mb": rss_before,
+        "rss_after_mb": _rss_mb(),
+    }
+
+
 def _psql(sql: str) -> None:
     import psycopg
 
@@ -446,11 +501,21 @@ def main():
         action="store_true",
         help="with --keep: skip indexing when the kept index already holds --docs documents",
     )
+    parser.add_argument(
+        "--first-query",
+        action="store_true",
+        help="time the first searches of a fresh process and its memory for Polish word forms",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fresh-process", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
-        if args.relevance:
+        if args.fresh_process:
+            print(json.dumps(measure_fresh_process(args.engine)))
+        elif args.first_query:
+            print(json.dumps(run_first_query(args.engine)))
+        elif args.relevance:
             print(json.dumps(run_relevance(args.engine), ensure_ascii=False))
         else:
             result = run_engine(args.engine, args.docs, args.batch, args.corpus, args.reuse)
@@ -489,6 +554,7 @@ def main():
                     "--corpus",
                     args.corpus,
                     *(["--relevance"] if args.relevance else []),
+                    *(["--first-query"] if args.first_query else []),
                     *(["--reuse"] if args.reuse else []),
                 ],
                 env=env,
@@ -508,6 +574,8 @@ def main():
                 tmp.cleanup()
 
     print()
+    if args.first_query:
+        return
     if args.relevance:
         print("| engine | queries | all expected in top 5 | recall@5 | MRR |")
         print("|---|---|---|---|---|")

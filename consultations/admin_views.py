@@ -18,6 +18,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.models import Organisation
+from documents.errors import DocumentError
+from documents.messages import error_message
 
 from . import permissions, services
 from .models import (
@@ -34,34 +36,6 @@ from .models import (
 from .parse_review import review_notes
 
 MAX_UPLOAD_MB = services.MAX_DRAFT_BYTES // (1024 * 1024)
-
-
-def _extraction_errors():
-    """The extractor's error classes (helper P's module), resolved lazily."""
-    try:
-        from .extraction import UnreadableDocument, UnsupportedDocument
-    except ImportError:  # pragma: no cover - the extractor is part of the app
-        return (services.DraftImportError,)
-    return (services.DraftImportError, UnsupportedDocument, UnreadableDocument)
-
-
-def document_error_message(exc, filename="") -> str:
-    """A translated reason for an extractor error (its `code`), or the import error."""
-    code = getattr(exc, "code", None)
-    messages_by_code = {
-        "unsupported": _("%(name)s is not a DOCX, ODT, PDF or TXT file."),
-        "missing": _("%(name)s could not be read."),
-        "empty": _("%(name)s is empty."),
-        "encrypted": _("%(name)s is password-protected; upload an unprotected copy."),
-        "no_text": _(
-            "%(name)s contains no text (a scanned image?). Upload a DOCX, ODT or a PDF "
-            "with a text layer, or paste the text."
-        ),
-        "corrupt": _("%(name)s is damaged or is not a valid document of its type."),
-    }
-    if code in messages_by_code:
-        return messages_by_code[code] % {"name": filename or _("The file")}
-    return str(exc)
 
 
 # --- Forms ----------------------------------------------------------------------
@@ -252,11 +226,11 @@ class DraftView(_OfficialView):
                 )
             except PermissionDenied:
                 form.add_error(None, _("The draft cannot be replaced while comments are open."))
-            except _extraction_errors() as exc:
+            except (services.DraftImportError, DocumentError) as exc:
                 upload = form.cleaned_data["file"]
                 form.add_error(
                     "file" if upload else "text",
-                    document_error_message(exc, upload.name if upload else ""),
+                    error_message(exc, upload.name if upload else ""),
                 )
             else:
                 messages.success(

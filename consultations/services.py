@@ -7,6 +7,7 @@ audit row where the law expects one (moderation, offline entry).
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
+
+from documents.extraction import extract_text
 
 from . import permissions
 from .bleaching import render_user_text
@@ -167,17 +170,15 @@ DRAFT_EXTENSIONS = (".docx", ".odt", ".pdf", ".txt")
 def import_draft(*, consultation, text=None, file=None, by) -> DraftActVersion:
     """Create a new unpublished version of the act from pasted text or an uploaded file.
 
-    The file (DOCX, ODT, PDF, TXT) is kept as the version's source file. Raises
-    PermissionDenied, DraftImportError, or the extractor's UnsupportedDocument /
-    UnreadableDocument; nothing is stored unless the whole import succeeds.
+    The file (DOCX, ODT, PDF, TXT) is kept as the version's source file; its text is read
+    within the limits of ``documents``. Raises PermissionDenied, DraftImportError or a
+    ``documents.errors.DocumentError``; nothing is stored unless the whole import succeeds.
     """
     if not permissions.can_import_draft(by, consultation):
         raise PermissionDenied
     content = None
     filename = ""
     if file is not None:
-        from .extraction import extract_text
-
         filename = os.path.basename(getattr(file, "name", "") or "draft")
         if not filename.lower().endswith(DRAFT_EXTENSIONS):
             raise DraftImportError(_("Upload a DOCX, ODT, PDF or TXT file."))
@@ -188,8 +189,6 @@ def import_draft(*, consultation, text=None, file=None, by) -> DraftActVersion:
         content = file.read()
         if len(content) > MAX_DRAFT_BYTES:
             raise DraftImportError(_("The file is larger than 20 MB."))
-        import io
-
         text = extract_text(io.BytesIO(content), filename)
     if not (text or "").strip():
         raise DraftImportError(_("Paste the text of the act or upload a file."))

@@ -1,37 +1,19 @@
 """Text of attached documents, cached so re-indexing does not parse files again.
 
-The parsing itself is `consultations.extraction.extract_text` (TXT, DOCX, ODT,
-PDF); this module adds the cache (`DocumentText`, keyed by document id and the
-file's content hash) used by the document adapter and `import_documents`.
+The parsing itself is `documents.extraction.extract_text` (TXT, DOCX, ODT, PDF,
+within the limits of `documents`, which also logs why a file gave no text); this module
+adds the cache (`DocumentText`, keyed by document id and the file's content hash) used by
+the document adapter and `import_documents`.
 """
 
 import logging
-from pathlib import Path
 
-from consultations.extraction import (
-    SUPPORTED_EXTENSIONS,
-    DocumentError,
-    UnreadableDocument,
-    UnsupportedDocument,
-    extract_text,
-)
+from documents.errors import DocumentError
+from documents.extraction import extract_text, is_supported
 
 from .models import DocumentText
 
-__all__ = [
-    "SUPPORTED_EXTENSIONS",
-    "DocumentError",
-    "UnreadableDocument",
-    "UnsupportedDocument",
-    "document_text",
-    "extract_text",
-]
-
 logger = logging.getLogger(__name__)
-
-
-def is_supported(filename: str) -> bool:
-    return Path(filename or "").suffix.lower() in SUPPORTED_EXTENSIONS
 
 
 def document_text(document) -> str:
@@ -59,8 +41,7 @@ def document_text(document) -> str:
         error = f"{exc.code}: {exc}"
     except OSError as exc:
         error = f"missing: {exc}"
-    if error:
-        logger.warning("No text from document %s (%s): %s", document.pk, document.filename, error)
+        logger.warning("Cannot open document %s (%s): %s", document.pk, document.filename, exc)
     DocumentText.objects.update_or_create(
         document_id=document.pk,
         defaults={"file_hash": file_hash, "text": text, "error": error[:300]},

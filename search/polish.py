@@ -2,7 +2,7 @@
 
 PostgreSQL stems with hunspell inside the database; SQLite has no Polish
 stemmer, so the SQLite backend (and the highlighter of every backend) uses
-these helpers: tokenise, drop stop words, lemmatise with simplemma and strip
+these helpers: tokenise, drop stop words, lemmatise with Morfeusz 2 (SGJP dictionary) and strip
 diacritics. `fold()` is also what the vocabulary of indexed word forms is keyed
 by, so that a query typed without Polish letters ("uchwaly") can be mapped back
 to the forms that really occur in the index ("uchwały").
@@ -10,6 +10,7 @@ to the forms that really occur in the index ("uchwały").
 
 import itertools
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -137,25 +138,65 @@ def is_stop_word(word: str) -> bool:
     return word.lower() in STOP_WORDS
 
 
+_analyser = None
+_analyser_lock = threading.Lock()
+
+
+def _analyse(word: str) -> list[tuple[str, str, list[str]]]:
+    """Morfeusz 2's readings of one word as (lemma, tag, qualifiers).
+
+    The SGJP dictionary ships inside the morfeusz2 wheel; it loads in about 0.15 s and
+    takes about 50 MB, once per process. The lock keeps the one analyser to one thread
+    at a time (the web process is single-threaded; it matters for the test workers).
+    """
+    global _analyser
+    with _analyser_lock:
+        if _analyser is None:
+            import morfeusz2
+
+            _analyser = morfeusz2.Morfeusz()
+        readings = _analyser.analyse(word)
+    return [(lemma_, tag, labels) for _start, _end, (_orth, lemma_, tag, _n, labels) in readings]
+
+
+# Nouns first, so that verbal nouns ("dofinansowania") and nouns that share a form
+# with a verb ("parka") are indexed as the noun residents search for; participles
+# next, as their verb, so that "zespół oceniający" finds "ocenia zespół".
+_PART_OF_SPEECH_ORDER = {"subst": 0, "depr": 0, "pact": 1, "ppas": 1, "adj": 2, "ger": 3}
+
+
+def _best_lemma(readings) -> str | None:
+    """The lemma of the most plausible reading; None for a word the dictionary lacks.
+
+    Plausible: a noun, then a participle's verb, an adjective, a verbal noun, the rest;
+    a current reading before an archaic one; then the lemma with more readings; then
+    the dictionary's order.
+    """
+    keys: dict[str, tuple[int, int, int]] = {}
+    for position, (lemma_, tag, labels) in enumerate(readings):
+        part = tag.split(":", 1)[0]
+        if part in ("ign", "dig", "interp"):
+            continue
+        # "zamek:Sm3~a" -> "zamek": the suffix only tells homonyms apart.
+        name = lemma_.split(":", 1)[0].lower()
+        rank = _PART_OF_SPEECH_ORDER.get(part, 4) + (5 if "przest." in labels else 0)
+        best_rank, minus_count, first = keys.get(name, (rank, 0, position))
+        keys[name] = (min(best_rank, rank), minus_count - 1, first)
+    return min(keys, key=keys.__getitem__) if keys else None
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The dictionary form of a Polish word, lower-cased ("budżecie" -> "budżet").
 
-    simplemma loads its Polish dictionary (about 3 s) on the first call; later
-    calls are cached here.
+    Words the dictionary does not know come back lower-cased as they are.
     """
-    import simplemma
-
     lowered = word.lower()
     if lowered.isdigit() or len(lowered) < 3:
         return lowered
-    try:
-        result = (simplemma.lemmatize(lowered, lang="pl") or lowered).lower()
-    except (ValueError, LookupError):
-        return lowered
-    # simplemma sends some forms of verbal nouns to the verb and others to the
-    # noun ("dofinansowanie" -> "dofinansować", "dofinansowania" -> "dofinansowanie"):
-    # bring them all to the noun so they match each other.
+    result = _best_lemma(_analyse(lowered)) or lowered
+    # A verbal noun that exists only as a form of its verb ("uchwalenia" -> "uchwalić"):
+    # bring every form back to the noun, so they match each other and the noun.
     if result.endswith("ć"):
         gerund = _GERUND_RE.match(lowered)
         if gerund:
@@ -163,11 +204,16 @@ def lemma(word: str) -> str:
     return result
 
 
+def is_known(word: str) -> bool:
+    """Whether the dictionary knows the word form (lower-case) as written."""
+    return _best_lemma(_analyse(word)) is not None
+
+
 _FINAL_VOWEL_RE = re.compile(r"(?<=\w{4})[aeiouy]$")
 
 
 def stem(word: str) -> str:
-    """Folded lemma without a final vowel: evens out simplemma's choices between
+    """Folded lemma without a final vowel: evens out the dictionary's choices between
     related lemmas ("seniora"/"senior", "odpady"/"odpad", "parka"/"park")."""
     return _FINAL_VOWEL_RE.sub("", fold(lemma(word)))
 
@@ -211,8 +257,6 @@ def restorations(word: str, limit: int = 3) -> tuple[str, ...]:
     "uchwaly" -> ("uchwały",), "zadan" -> ("zadań", "żądań"). Lets stemmers
     understand queries typed on a keyboard without Polish letters.
     """
-    import simplemma
-
     lowered = word.lower()
     if has_diacritics(lowered) or len(lowered) < 3 or lowered.isdigit():
         return ()
@@ -220,19 +264,8 @@ def restorations(word: str, limit: int = 3) -> tuple[str, ...]:
     found = []
     for combo in itertools.islice(itertools.product(*options), _MAX_RESTORE_CANDIDATES):
         candidate = "".join(combo)
-        if candidate != lowered and simplemma.is_known(candidate, lang="pl"):
+        if candidate != lowered and is_known(candidate):
             found.append(candidate)
             if len(found) == limit:
                 break
     return tuple(found)
-
-
-def warm_up_in_background() -> None:
-    """Load the lemmatiser's dictionary in a daemon thread at server start.
-
-    Its first call costs seconds of CPU; without this, the first visitor who searches
-    after a (re)start waits for it. Used by the SQLite backend only.
-    """
-    import threading
-
-    threading.Thread(target=lemma, args=("uchwały",), name="simplemma-warm-up", daemon=True).start()

@@ -1,7 +1,7 @@
 """Split a Polish draft legal act into its editorial units.
 
 Pure functions, no Django and no I/O: ``parse_act(text)`` takes the plain text of a draft
-(pasted, or extracted from DOCX/ODT/PDF by ``extraction.py``) and returns its title, its
+(pasted, or extracted from DOCX/ODT/PDF by ``documents.extraction``) and returns its title, its
 preamble and its units (``§``, ``ust.``, ``pkt``, ``lit.``, tirets, articles, chapters and
 annexes) in document order.
 

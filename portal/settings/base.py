@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "accounts",
     "cms_pages",
     "consultations",
+    "documents",
     "search",
     "newsletters",
     # Wagtail
@@ -177,6 +178,21 @@ if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
     RQ_QUEUES = {
         "default": {"URL": env("RQ_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0")}
     }
+
+# --- Text of uploaded documents (documents/limits.py; docs/documents.md) ----
+# Each upload is read in a child process with these limits; keys as Limits' fields.
+DOCUMENT_EXTRACTION = {
+    "MAX_FILE_BYTES": 20 * 1024 * 1024,
+    "MAX_PART_BYTES": 64 * 1024 * 1024,
+    "MAX_UNPACKED_BYTES": 256 * 1024 * 1024,
+    "MAX_COMPRESSION_RATIO": 200,
+    "MAX_CHARS": 5_000_000,
+    "MAX_PAGES": 3_000,
+    "MAX_LIST_NUMBER": 100_000,
+    "CPU_SECONDS": env.int("EXTRACTION_CPU_SECONDS", default=20),
+    "WALL_SECONDS": env.int("EXTRACTION_WALL_SECONDS", default=40),
+    "MEMORY_MB": env.int("EXTRACTION_MEMORY_MB", default=1024),
+}
 
 # --- Auth and accounts ----------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -6,7 +6,7 @@ configurations created by migration 0002: `polish` (hunspell-pl: "uchwale" ->
 without Polish letters). A query is built clause by clause from the parsed
 websearch syntax, each word as `plainto_tsquery('polish', w) ||
 plainto_tsquery('polish_unaccent', w)` (plus the indexed forms a diacritic-less
-word may stand for, and its simplemma lemma: words hunspell does not know are
+word may stand for, and its Morfeusz lemma: words hunspell does not know are
 indexed with that lemma beside their surface form), combined with && / || / !!;
 ranking by ts_rank, snippets by ts_headline. User text only ever travels as query parameters.
 """
@@ -233,7 +233,7 @@ class PostgresSearchBackend(DatabaseSearchBackend):
                     if stemmed is None:
                         # hunspell does not know the word (a compound such as
                         # "mikrodotacji", a place name, a neologism): keep the
-                        # surface form and add simplemma's lemma, so that other
+                        # surface form and add its Morfeusz lemma, so that other
                         # inflected forms of the same word still meet in the index.
                         forms = tuple(dict.fromkeys((word, unknown_word_lemma(word))))
                     else:
@@ -245,7 +245,7 @@ class PostgresSearchBackend(DatabaseSearchBackend):
         return {w: _LEXEME_CACHE[w] for w in words}
 
     def expansions(self, words):
-        """As the database backend's, plus each word's simplemma lemma: a word that
+        """As the database backend's, plus each word's Morfeusz lemma: a word that
         hunspell does not know is indexed with that lemma too (see _lexemes), so
         "mikrodotacja" finds "mikrodotacji". For a word hunspell knows, its lemma
         stems to the same lexemes and adds nothing."""

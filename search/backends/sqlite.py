@@ -1,7 +1,7 @@
 """SQLite FTS5 search with Polish morphology done in Python (embedded default).
 
 SQLite has no Polish stemmer, so words are normalised before they reach FTS5:
-each word becomes its simplemma lemma with diacritics stripped ("uchwałę" ->
+each word becomes its Morfeusz lemma with diacritics stripped ("uchwałę" ->
 "uchwala") in the `title`/`body` columns, and its folded surface form
 ("uchwale") in `title_s`/`body_s`; stop words are dropped. Queries are
 normalised the same way and written as FTS5 syntax by us — every token is

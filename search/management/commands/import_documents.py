@@ -17,8 +17,9 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from documents.errors import DocumentError
+from documents.extraction import SUPPORTED_EXTENSIONS, extract_text
 from search import services
-from search.extraction import SUPPORTED_EXTENSIONS, DocumentError, extract_text
 from search.models import DocumentText
 
 

@@ -1,4 +1,4 @@
-"""Text extraction from uploaded drafts. Fixture documents are generated in tmp_path."""
+"""Text extraction from uploaded documents. Fixture documents are generated in tmp_path."""
 
 import io
 import zipfile
@@ -24,14 +24,11 @@ from odf.text import (
 )
 from pypdf import PdfWriter
 
-from consultations.extraction import (
-    UnreadableDocument,
-    UnsupportedDocument,
-    extract_text,
-)
 from consultations.parsing import parse_act
+from documents.errors import UnreadableDocument, UnsupportedDocument
+from documents.extraction import extract_text
 
-DRAFTS = Path(__file__).parent / "drafts"
+DRAFTS = Path(__file__).parent.parent / "consultations" / "drafts"
 POLISH = "Zażółć gęślą jaźń ŻÓŁW ŹDŹBŁO ĆMA"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
