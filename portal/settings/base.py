@@ -144,6 +144,9 @@ if REDIS_URL:
             "BACKEND": "portal.cache.RedisCache",  # one client per pool (portal/cache.py)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "okienko",
+            # A Redis that does not answer must not hold a request: after these the
+            # cache degrades (portal/cache.py) and the page renders without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
     # Sessions read from Redis, written through to the database: one query less on
