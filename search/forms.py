@@ -8,16 +8,29 @@ from .query import QueryError, parse
 
 SORT_CHOICES = [("relevance", _("Relevance")), ("date", _("Newest first"))]
 MAX_PAGE = 1000
+# PostgreSQL refuses NUL in any text it is given (a 503 before this check).
+NUL_MESSAGE = _("The search contains the forbidden NUL character. Remove it and search again.")
+NUL_ERRORS = {"null_characters_not_allowed": NUL_MESSAGE}
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search for"), required=False, strip=True)
+    q = forms.CharField(
+        label=_("Search for"), required=False, strip=True, error_messages=NUL_ERRORS
+    )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
-    page = forms.CharField(required=False)
+    page = forms.CharField(required=False, error_messages=NUL_ERRORS)
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.parsed = None
+        self.invalid_filter = None  # the facet parameter refused by clean()
+
+    def clean(self):
+        for name in FACETS:
+            if any("\x00" in value for value in (self.data.getlist(name) if self.data else [])):
+                self.invalid_filter = name
+                raise forms.ValidationError(NUL_MESSAGE, code="null_characters_not_allowed")
+        return super().clean()
 
     def clean_q(self):
         raw = self.data.get("q", "") if self.data else ""

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from portal.cache import UNREACHABLE
+
 from .backends import all_backend_aliases, get_search_backend
 from .registry import adapter_for, adapters
 
@@ -111,7 +113,8 @@ def _redis_cache():
     from portal.cache import RedisCache
 
     cache = caches["default"]  # the backend itself, not django.core.cache.cache's proxy
-    return cache if isinstance(cache, RedisCache) else None
+    # During a Redis outage (portal/cache.py) every update gets its own task.
+    return cache if isinstance(cache, RedisCache) and cache.answering() else None
 
 
 def _enqueue_update(label: str, pk: str) -> None:
@@ -124,7 +127,9 @@ def _enqueue_update(label: str, pk: str) -> None:
             pipe.sadd(cache.make_key(PENDING_KEY), f"{label} {pk}")
             pipe.set(cache.make_key(FLAG_KEY), 1, nx=True, ex=FLAG_SECONDS)
             _added, flagged = pipe.execute()
-        except Exception:  # Redis unreachable: the update still gets its own task
+        except UNREACHABLE as error:  # the update still gets its own task
+            cache.note_outage(error)
+        except Exception:
             logger.exception("Could not batch the search update of %s %s", label, pk)
         else:
             if flagged:

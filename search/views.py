@@ -6,6 +6,7 @@ None of them knows which backend runs: they call `search.services`.
 import logging
 from urllib.parse import urlencode
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
@@ -148,6 +149,8 @@ def results(request):
 def suggestions(request):
     """Titles for search-as-you-type; always 200 with a (possibly empty) list."""
     prefix = request.GET.get("q", "")[:100]
+    if "\x00" in prefix:  # PostgreSQL refuses it; no title has one
+        return JsonResponse({"suggestions": []})
     try:
         titles = services.suggest(prefix, limit=8)
     except Exception:  # noqa: BLE001 - suggestions are a nicety: fail quiet
@@ -173,7 +176,7 @@ def api_search(request):
     form = SearchForm(request.GET)
     if not form.is_valid():
         field, errors = next(iter(form.errors.items()))
-        return _api_error(errors[0], field)
+        return _api_error(errors[0], form.invalid_filter if field == NON_FIELD_ERRORS else field)
     per_page = request.GET.get("per_page", str(PER_PAGE))
     if not per_page.isdigit() or not 1 <= int(per_page) <= 50:
         return _api_error(_("per_page must be a whole number from 1 to 50."), "per_page")
