@@ -16,14 +16,11 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from portal.net import client_ip
+
 from . import conf, services, tokens
 from .forms import PreferencesForm, ProfileSubscriptionForm, SubscribeForm
 from .models import Issue, Subscriber, Topic
-
-
-def client_ip(request) -> str | None:
-    # REMOTE_ADDR only: the proxy in front must set it (gunicorn --forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def _ip_allowed(request) -> bool:
