@@ -2,6 +2,9 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+
+from portal.net import client_ip
 
 
 def public_url(url: str) -> str:
@@ -24,6 +27,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_reset_password_from_key_url(self, key):
         return public_url(super().get_reset_password_from_key_url(key))
+
+    def get_client_ip(self, request):
+        # allauth's rate limits count per client: the same address as every other limit.
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
 
     def send_mail(self, template_prefix, email, context):
         # Other account mails (account already exists, unknown account) carry links

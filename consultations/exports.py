@@ -8,8 +8,8 @@ rows are written so background exports can show how far they are.
 
 Safety: cell values are plain text, never markup — the PDF writer escapes them before
 reportlab parses its mini-markup; XLSX cells are forced to the string type (never a
-formula); CSV cells starting with = + - @ (or a tab / carriage return) are prefixed
-with an apostrophe, the usual defence against CSV/formula injection in spreadsheets.
+formula); CSV cells go through portal.spreadsheet.neutralise_formula (an apostrophe
+before = + - @ tab CR at the start and after any separator a spreadsheet may split on).
 """
 
 from __future__ import annotations
@@ -25,22 +25,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.platypus import Flowable
 
+from portal.spreadsheet import neutralise_formula
+
 from .reports import Report, ReportRow
 
 Progress = Callable[[int, int], None] | None
 
 # Characters XML 1.0 (XLSX, DOCX, PDF metadata) cannot carry.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_text(value) -> str:
     return _ILLEGAL_XML.sub("", "" if value is None else str(value))
-
-
-def neutralise_formula(value: str) -> str:
-    """Prefix spreadsheet-formula starters with an apostrophe (CSV injection)."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 class ReportColumns:

@@ -21,6 +21,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
 from portal.db import CompiledLookup
+from portal.net import client_ip
 
 from . import permissions, services
 from .models import (
@@ -397,7 +398,7 @@ def comment_form(request, page_id):
                     user=user,
                     text=form.text(),
                     organisation=form.cleaned_organisation(),
-                    ip_address=_client_ip(request),
+                    ip_address=client_ip(request),
                     facts=facts,
                 )
             else:
@@ -407,7 +408,7 @@ def comment_form(request, page_id):
                     text=form.text(),
                     clause=clause,
                     organisation=form.cleaned_organisation(),
-                    ip_address=_client_ip(request),
+                    ip_address=client_ip(request),
                     facts=facts,
                 )
         except services.CommentRefused as exc:
@@ -462,10 +463,6 @@ def _int(value):
         return int(value)
     except (TypeError, ValueError):
         raise Http404 from None
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR") or None
 
 
 # --- Flagging and reactions --------------------------------------------------

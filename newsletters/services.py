@@ -12,13 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext
+
+from portal import ratelimit
 
 from . import conf
 from .models import (
@@ -61,14 +62,11 @@ def normalise_email(email: str) -> str:
 def _address_quota_left(email: str) -> bool:
     """At most N confirmation mails per address per day, so the form cannot mail-bomb anyone."""
     digest = hashlib.sha256(email.lower().encode()).hexdigest()
-    key = f"newsletters:confirmations:{digest}"
-    cache.add(key, 0, timeout=24 * 3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=24 * 3600)
-        count = 1
-    return count <= conf.get("NEWSLETTER_CONFIRMATIONS_PER_ADDRESS")
+    return ratelimit.hit(
+        f"newsletters:confirmations:{digest}",
+        limit=conf.get("NEWSLETTER_CONFIRMATIONS_PER_ADDRESS"),
+        seconds=24 * 3600,
+    )
 
 
 @transaction.atomic

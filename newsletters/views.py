@@ -8,7 +8,6 @@ never an error 500.
 import json
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,26 +15,21 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from portal import ratelimit
+from portal.net import client_ip
+
 from . import conf, services, tokens
 from .forms import PreferencesForm, ProfileSubscriptionForm, SubscribeForm
 from .models import Issue, Subscriber, Topic
 
 
-def client_ip(request) -> str | None:
-    # REMOTE_ADDR only: the proxy in front must set it (gunicorn --forwarded-allow-ips).
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def _ip_allowed(request) -> bool:
     """Fixed one-hour window per IP address, in the shared cache."""
-    key = f"newsletters:subscribe-ip:{client_ip(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count <= conf.get("NEWSLETTER_SUBSCRIBE_RATE_PER_IP")
+    return ratelimit.hit(
+        f"newsletters:subscribe-ip:{client_ip(request)}",
+        limit=conf.get("NEWSLETTER_SUBSCRIBE_RATE_PER_IP"),
+        seconds=3600,
+    )
 
 
 def _topic_groups(form_field):

@@ -11,9 +11,9 @@ SECRET_KEY = env("SECRET_KEY")  # required: fails loudly if missing
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# allauth's rate limits count per client IP: behind N proxies the client is the
-# N-th address from the right in X-Forwarded-For (else every visitor shares the proxy's IP).
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+# Rate limits and consent records need the client's address (portal/net.py): nginx on
+# the same host is the trusted proxy unless TRUSTED_PROXIES / TRUSTED_PROXY_COUNT say more.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
