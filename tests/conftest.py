@@ -5,8 +5,18 @@ from wagtail.models import Site
 
 from accounts.factories import MembershipFactory, UserFactory
 from accounts.models import Role
+from tests.ci_strict import pytest_runtest_makereport, wrong_database  # noqa: F401 - a hook
 
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+def pytest_sessionstart(session):
+    """Under CI, a pass declared with CI_DATABASE runs on that database or not at all."""
+    from django.conf import settings
+
+    problem = wrong_database(settings.DATABASES["default"]["ENGINE"])
+    if problem:
+        pytest.exit(problem, returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 def pytest_collection_modifyitems(items):

@@ -4,4 +4,6 @@ import pytest
 
 from portal.cache import redis_answers
 
-requires_redis = pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
+requires_redis = pytest.mark.skipif(
+    not redis_answers(), reason="needs Redis: nothing answers on 127.0.0.1:6379"
+)

@@ -68,7 +68,7 @@ def test_on_postgresql_a_repeated_lookup_is_planned_once():
     """psycopg prepares a statement of prepared_cursor() after prepare_threshold runs
     (settings: 5); PostgreSQL then runs it from its plan cache."""
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only")
+        pytest.skip("needs PostgreSQL: prepared statements are a psycopg feature")
     lookup = CompiledLookup(lambda pk: User.objects.filter(pk=pk))
     ala = UserFactory(username="ala")
     for _ in range(8):

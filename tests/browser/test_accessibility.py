@@ -118,12 +118,10 @@ def check_route(demo_site, context, resident_context, url_name, path):
 @pytest.mark.parametrize("url_name", parameterless_url_names())
 def test_named_url_has_no_axe_violations(demo_site, context, resident_context, settings, url_name):
     if url_name == "wagtailcore_login":
-        if getattr(settings, "WAGTAIL_FRONTEND_LOGIN_URL", None):
-            pytest.skip("private pages send visitors to the portal's own login page")
-        pytest.xfail(
-            "WAGTAIL_FRONTEND_LOGIN_URL is unset, so private pages show Wagtail's bare login"
-            " template (no landmarks, no portal chrome)"
-        )
+        # Wagtail's own login template has no landmarks and no portal chrome: private
+        # pages must send visitors to the portal's login page instead.
+        assert settings.WAGTAIL_FRONTEND_LOGIN_URL == settings.LOGIN_URL
+        pytest.skip("private pages send visitors to the portal's own login page")
     check_route(demo_site, context, resident_context, url_name, reverse(url_name))
 
 

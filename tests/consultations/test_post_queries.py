@@ -76,7 +76,7 @@ def test_on_postgresql_a_comment_is_written_in_one_statement(
     """The three rows of xtd's comment model and the page's stamp go in one statement,
     and the comment is then indexed and shown like any other (post_save was sent)."""
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: SQLite writes the rows through the ORM")
+        pytest.skip("needs PostgreSQL: SQLite writes the rows through the ORM")
     client.force_login(resident)
     clause = version_of(open_consultation).clauses.first()
     before = type(open_consultation).objects.get(pk=open_consultation.pk).comments_changed_at

@@ -23,9 +23,7 @@ class TestPostgresBackend(BackendContract):
     @pytest.fixture
     def backend(self, db):
         if connection.vendor != "postgresql":
-            pytest.skip(
-                "PostgreSQL backend: the test database is not PostgreSQL (set DATABASE_URL)"
-            )
+            pytest.skip("needs PostgreSQL: the test database is not PostgreSQL (set DATABASE_URL)")
         return load_backend("search.backends.postgres")
 
 
@@ -50,7 +48,7 @@ def test_postgres_vectors_built_in_python_equal_to_tsvector(db):
     token; we split them into words, as the query parser does, so that a resolution
     number typed in the search box matches: see the contract.)"""
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL backend: the test database is not PostgreSQL")
+        pytest.skip("needs PostgreSQL: the test database is not PostgreSQL")
     from search.backends.postgres import VECTOR_SQL, tokens, vector_literal
     from search.documents import SearchDocument
 
@@ -76,7 +74,7 @@ def test_postgres_vectors_built_in_python_equal_to_tsvector(db):
 def test_migration_fails_with_instructions_when_the_polish_dictionary_is_missing(db):
     """Without hunspell-pl the migration must stop, not create a non-Polish search."""
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: the test database is not PostgreSQL")
+        pytest.skip("needs PostgreSQL: the test database is not PostgreSQL")
     migration = importlib.import_module("search.migrations.0002_fulltext_engines")
     with pytest.raises(RuntimeError, match="apt-get install hunspell-pl") as error:
         migration.create_hunspell_dictionary(
@@ -90,7 +88,7 @@ def test_migration_fails_with_instructions_when_the_polish_dictionary_is_missing
 
 def test_the_polish_dictionary_is_installed_and_stems(db):
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only: the test database is not PostgreSQL")
+        pytest.skip("needs PostgreSQL: the test database is not PostgreSQL")
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT ts_lexize('polish_hunspell', 'uchwale'), "
@@ -135,7 +133,7 @@ def test_postgres_bounded_ranking_counts_and_pages_every_match(db):
     the rest follow newest first; the total, the facets and the pages still cover every
     match, and the date order is the same as with every match ranked."""
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL backend: the test database is not PostgreSQL")
+        pytest.skip("needs PostgreSQL: the test database is not PostgreSQL")
     exact = load_backend("search.backends.postgres", {"RANK_ALL": None})
     bounded = load_backend("search.backends.postgres", {"RANK_ALL": 4, "RANK_CANDIDATES": 2})
     exact.clear()

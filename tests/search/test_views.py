@@ -1,5 +1,7 @@
 """The results page, suggestions and the JSON API, on this database's backend."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.urls import reverse
 
@@ -192,8 +194,18 @@ def test_api_bad_input_is_a_400_with_a_message(client, indexed_corpus, params, f
     assert data["error"]
 
 
-@pytest.mark.parametrize("query", ['"park przy', "park'&|!():*\\", "park 😀", "park OR"])
-def test_api_accepts_syntax_characters(client, indexed_corpus, query):
+@pytest.mark.parametrize(
+    ("query", "urls"),
+    [
+        ('"park przy ulicy', ["/page/4/"]),
+        ("park'&|!():*\\", ["/page/4/", "/page/5/"]),
+        ("park 😀", ["/page/4/", "/page/5/"]),
+        ("park OR", ["/page/4/", "/page/5/"]),
+    ],
+)
+def test_api_accepts_syntax_characters(client, indexed_corpus, query, urls):
     response = client.get(API_URL, {"q": query})
     assert response.status_code == 200
-    assert response.json()["total"] >= 0
+    data = response.json()
+    assert sorted(urlsplit(hit["url"]).path for hit in data["results"]) == urls
+    assert data["total"] == len(urls)
