@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "documents",
     "search",
     "newsletters",
+    "worker",  # before django_tasks_db: its db_worker adds per-task time limits
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -170,6 +171,18 @@ TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
+}
+# Seconds each task may run in `manage.py db_worker` (worker/limits.py); over it, the task
+# is recorded as failed and the worker goes on. Keys: task paths, or "default".
+TASK_TIME_LIMITS = {
+    "default": env.int("TASK_TIME_LIMIT", default=300),
+    # One index update may read one document (itself limited by DOCUMENT_EXTRACTION).
+    "search.tasks.update_index": 120,
+    "newsletters.tasks.send_email": 60,
+    # Bulk work that legitimately runs long.
+    "newsletters.tasks.deliver_mailing": 900,  # sends for NEWSLETTER_TASK_TIME_BUDGET_SECONDS
+    "search.tasks.update_index_batch": 1800,
+    "consultations.search.reindex_consultation": 1800,
 }
 # Redis-backed production option: TASKS_BACKEND=django_tasks_rq.RQBackend, worker
 # `manage.py rqworker default --with-scheduler --job-class django_tasks_rq.backend.Job`.
