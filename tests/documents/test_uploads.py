@@ -40,11 +40,12 @@ def test_library_refuses_a_pdf_named_docx(client, editor):
 
 def test_library_accepts_a_normal_document(client, editor):
     client.force_login(editor)
-    response = upload_to_library(client, "uchwala.docx", hostile.plain_docx())
+    data = hostile.plain_docx()
+    response = upload_to_library(client, "uchwala.docx", data)
     assert response.status_code == 302
     document = get_document_model().objects.get()
     with document.open_file() as stored:
-        assert stored.read() == hostile.plain_docx()
+        assert stored.read() == data
 
 
 def test_library_accepts_a_scan_without_text(client, editor):

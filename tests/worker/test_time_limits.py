@@ -10,7 +10,9 @@ from worker.limits import TaskTimeLimitExceeded, limit_for, time_limit
 
 from . import tasks
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the worker opens its own transactions (BEGIN EXCLUSIVE on SQLite), and
+# the flush after each test would otherwise drop what migrations created (site, collections).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DB_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
