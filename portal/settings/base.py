@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "documents",
     "search",
     "newsletters",
+    "worker",  # before django_tasks_db: its db_worker adds per-task time limits
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -179,6 +180,18 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+# Seconds each task may run in `manage.py db_worker` (worker/limits.py); over it, the task
+# is recorded as failed and the worker goes on. Keys: task paths, or "default".
+TASK_TIME_LIMITS = {
+    "default": env.int("TASK_TIME_LIMIT", default=300),
+    # One index update may read one document (itself limited by DOCUMENT_EXTRACTION).
+    "search.tasks.update_index": 120,
+    "newsletters.tasks.send_email": 60,
+    # Bulk work that legitimately runs long.
+    "newsletters.tasks.deliver_mailing": 900,  # sends for NEWSLETTER_TASK_TIME_BUDGET_SECONDS
+    "search.tasks.update_index_batch": 1800,
+    "consultations.search.reindex_consultation": 1800,
+}
 # Redis-backed production option: TASKS_BACKEND=django_tasks_rq.RQBackend, worker
 # `manage.py rqworker default --with-scheduler --job-class django_tasks_rq.backend.Job`.
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
@@ -289,6 +302,8 @@ WAGTAIL_SITE_NAME = env("SITE_NAME", default="Okienko")
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Reads each upload within documents' limits and refuses hostile files (documents/forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.LibraryDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False

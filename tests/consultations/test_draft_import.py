@@ -263,3 +263,16 @@ def test_resident_cannot_import(resident, planned):
     with pytest.raises(PermissionDenied):
         services.import_draft(consultation=planned, text="\n".join(LINES), by=resident)
     assert not Clause.objects.filter(version__consultation=planned).exists()
+
+
+def test_hostile_file_is_refused_with_the_reason_not_a_server_error(client, official, planned):
+    from tests.documents import hostile
+
+    client.force_login(official)
+    response = client.post(
+        f"/admin/consultations/{planned.pk}/draft/",
+        {"file": SimpleUploadedFile("lista.docx", hostile.docx_list_starting_at(10**18))},
+    )
+    assert response.status_code == 400
+    assert "lista.docx ma budowę, której nie odczytujemy" in response.content.decode()
+    assert not planned.versions.exists()

@@ -102,7 +102,7 @@ def test_public_templates_have_no_inline_script_or_style():
 
 
 def test_deploy_checks_pass_with_the_production_settings():
-    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their live server; a deployment never has it.
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their live server; production never does.
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
         **inherited,
