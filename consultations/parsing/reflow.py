@@ -43,8 +43,18 @@ _PREAMBLE_AHEAD = re.compile(r"(?:Na podstawie|Działając na podstawie)\s")
 _SPACE = re.compile(r"\s+")
 
 
+# A heading glued to the word before it when a web page or PDF lost the break between them:
+# "…Miasta BydgoszczyRozdział I", "…stanowi załącznik.§ 2. Wykonanie…".
+_GLUED_LABEL = re.compile(
+    rf"(?<=[{_LOWER}])(?=(?:Rozdział|ROZDZIAŁ) (?:[IVXLC]{{1,6}}|\d{{1,3}})\b)"
+    rf"|(?<=[.;:])(?=§ ?\d{{1,4}}[a-z]{{0,3}}\. ?[{_UPPER}])"
+)
+
+
 def split_run_on(line: str) -> list[str]:
-    """Cut a long line before each unit label that starts a new unit rather than citing one."""
+    """Cut a line before each unit label that starts a new unit rather than citing one."""
+    if _GLUED_LABEL.search(line):
+        return [piece for part in _GLUED_LABEL.split(line) for piece in split_run_on(part)]
     if len(line) <= RUN_ON_LENGTH:
         return [line]
     cuts = []

@@ -28,6 +28,9 @@ from .patterns import (
 from .reflow import Origin
 from .units import _RANK, DoubtKind, Level
 
+_SENTENCE_START = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ„\"\d]")
+_EDITORIAL_TITLE = re.compile(r"^(\[[^\]]{1,200}\])\s*(.*)$")
+
 
 class _StructureRules:
     """Part of the builder: decides whether a line opens a unit, and of which level."""
@@ -59,7 +62,7 @@ class _StructureRules:
             level, number, rest = Level.PARAGRAF, match[1], match[2]
         else:
             return False
-        if self._broken_phrase(strong=True):
+        if self._broken_phrase(strong=True, sentence=bool(_SENTENCE_START.match(rest))):
             return False
         if level is Level.ROZDZIAL:
             number = ORDINAL_NUMBERS.get(number.lower(), number)
@@ -75,6 +78,10 @@ class _StructureRules:
             self._open(Level.PARAGRAF, match[1])
             self._append_inline(Level.PARAGRAF, match[2])
             return
+        if level is Level.ARTYKUL and (match := _EDITORIAL_TITLE.match(rest)):
+            # "Art. 11a. [Program opieki…] 1. Rada gminy…": a legal portal's title, then ust. 1.
+            self._append_text(match[1])
+            rest = match[2]
         if level in (Level.ARTYKUL, Level.PARAGRAF):
             match = _USTEP.match(rest)
             if match and match[1] == "1" and self._ustep_text(match[2]) is not None:
@@ -218,14 +225,18 @@ class _StructureRules:
         words = text.split()
         return text.endswith((";", ",")) or bool(words and words[-1] in _CONJUNCTIONS)
 
-    def _broken_phrase(self, *, strong: bool) -> bool:
+    def _broken_phrase(self, *, strong: bool, sentence: bool = False) -> bool:
+        """Whether the line continues a phrase the previous line broke off ("mowa w\n§ 3")."""
         words = self.previous.split()
         if not words:
             return False
         last = words[-1]
         if last in _DANGLING:
             return True
-        return strong and (last in _CONJUNCTIONS or self.previous.endswith(","))
+        if not strong:
+            return False
+        # After "§ 1," a "§ 2" continues a list of references, unless a sentence follows it.
+        return last in _CONJUNCTIONS or (self.previous.endswith(",") and not sentence)
 
     def _looks_like_label(self, line: str) -> bool:
         return bool(

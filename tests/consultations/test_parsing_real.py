@@ -287,6 +287,50 @@ def test_paragraph_label_without_full_stop_before_its_text():
     ]
 
 
+def test_heading_glued_to_the_word_before_it_is_still_a_chapter():
+    text = (
+        "Załącznik do uchwały nr LXIX/1307/06\n"
+        "z dnia 31 maja 2006 r.Statut Osiedla – jednostki pomocniczej Miasta BydgoszczyRozdział I\n"
+        "Zasady ogólne\n§ 1. Osiedle jest jednostką pomocniczą Miasta.§ 2. Statut obowiązuje "
+        "wszystkie osiedla.\n"
+    )
+    assert paths(text) == [
+        "Załącznik",
+        "Załącznik / Rozdział I",
+        "Załącznik / Rozdział I / § 1",
+        "Załącznik / Rozdział I / § 2",
+    ]
+
+
+def test_paragraph_after_a_list_item_ending_with_a_comma_is_a_unit():
+    text = (
+        "§ 1. Uchwala się regulamin obiektu sportowego:\n"
+        "- boiska wielofunkcyjnego – załącznik nr 1,\n"
+        "§ 2. Regulamin podlega podaniu do wiadomości publicznej.\n"
+        "§ 3. Tracą moc przepisy, o których mowa w § 1,\n§ 2 i § 3 uchwały z 2010 r.\n"
+    )
+    assert paths(text) == ["§ 1", "§ 1 / tiret 1", "§ 2", "§ 3"]
+
+
+def test_article_with_a_bracketed_title_before_its_first_paragraph():
+    text = (
+        "Art. 11a. [Program opieki nad zwierzętami] 1. Rada gminy określa program.\n"
+        "2. Program obejmuje w szczególności:\n1) odławianie bezdomnych zwierząt;\n"
+        "3. Program może obejmować plan znakowania zwierząt.\n"
+        "3a. Program może obejmować plan sterylizacji zwierząt.\n"
+    )
+    parsed = parse_act(text)
+    assert [" / ".join(u.path) for u in parsed.units] == [
+        "Art. 11a",
+        "Art. 11a / ust. 1",
+        "Art. 11a / ust. 2",
+        "Art. 11a / ust. 2 / pkt 1",
+        "Art. 11a / ust. 3",
+        "Art. 11a / ust. 3a",
+    ]
+    assert parsed.units[0].text == "[Program opieki nad zwierzętami]"
+
+
 def test_statute_page_with_article_heading_and_blank_nbsp_lines():
     text = (
         "Artykuł 5a.\n\u00a0\n  1. Organ stanowiący uchwala program współpracy.\n\u00a0\n"
