@@ -66,11 +66,30 @@ class _StructureRules:
             return False
         if level is Level.ROZDZIAL:
             number = ORDINAL_NUMBERS.get(number.lower(), number)
+        self._note_heading_above()
         node = self._open(level, number)
         if self.origin == Origin.CHAPTER:
             self.doubts.append((node, DoubtKind.ROMAN_CHAPTER))
         self._append_inline(level, rest)
         return True
+
+    def _note_heading_above(self) -> None:
+        """A short unpunctuated line after a finished unit and right above a § or an article
+        ("Cel konsultacji") is rather a heading of what follows than the unit's last words; it
+        stays in the wording, and the official is asked to check."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or top.level in (Level.ZALACZNIK, Level.ROZDZIAL):
+            return  # their text is a title anyway
+        if len(top.parts) < 2 or top.parts[-1] != self.previous:
+            return
+        line, before = top.parts[-1], top.parts[-2]
+        if (
+            len(line) <= 80
+            and _UPPER_START.match(line)
+            and not line.endswith((".", ";", ":", ",", "-", "–"))
+            and before.endswith((".", ";", ":", ","))
+        ):
+            self.doubts.append((top, DoubtKind.POSSIBLE_HEADING))
 
     def _append_inline(self, level: Level, rest: str) -> None:
         """Handle units run together on one line: ``§ 1. 1.Uchwala``, ``Art. 10. § 1.``."""

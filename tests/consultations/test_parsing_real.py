@@ -212,6 +212,19 @@ def test_list_items_that_lost_their_bullet_are_tirets():
     assert ("par-1-tiret-1", DoubtKind.LOST_BULLET) in doubts(text)
 
 
+def test_unnumbered_heading_between_paragraphs_is_flagged_and_kept():
+    text = (
+        "§ 1. Regulamin określa zasady konsultacji.\n"
+        "Cel konsultacji\n"
+        "§ 2. Konsultacje przeprowadza się w celu zebrania opinii.\n"
+        "§ 3. Uchwała wchodzi w życie po upływie 14 dni.\n"
+    )
+    parsed = parse_act(text)
+    assert [u.label for u in parsed.units] == ["§ 1", "§ 2", "§ 3"]
+    assert parsed.units[0].text == "Regulamin określa zasady konsultacji. Cel konsultacji"
+    assert doubts(text) == {("par-1", DoubtKind.POSSIBLE_HEADING)}
+
+
 # --- cover note above the draft --------------------------------------------------------------
 
 COVERED = """Załącznik Nr 1
