@@ -102,7 +102,10 @@ def restore_bullet(raw: str, line: str, previous: str) -> str | None:
         return "• " + _PRIVATE_USE.sub("", line)
     if not previous.endswith((":", ";", ",")):
         return None
-    if _LEADING_SPACE_ITEM.match(raw):
+    # After a comma only a single space (what a lost glyph leaves) counts: an indented
+    # continuation of a wrapped item usually starts with several.
+    leading = len(raw) - len(raw.lstrip(" \t\u00a0"))
+    if _LEADING_SPACE_ITEM.match(raw) and (leading == 1 or not previous.endswith(",")):
         return "• " + line
     if _LETTER_O_BULLET.match(line):
         return "• " + _LETTER_O_BULLET.sub("", line)

@@ -28,6 +28,7 @@ from .patterns import (
 from .reflow import Origin
 from .units import _RANK, DoubtKind, Level
 
+_DOTTED_PARAGRAPH = re.compile(r"^§\s*\d{1,4}[a-z]{0,3}\.")
 _SENTENCE_START = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ„\"\d]")
 _EDITORIAL_TITLE = re.compile(r"^(\[[^\]]{1,200}\])\s*(.*)$")
 
@@ -63,6 +64,15 @@ class _StructureRules:
         else:
             return False
         if self._broken_phrase(strong=True, sentence=bool(_SENTENCE_START.match(rest))):
+            return False
+        # "§ 5 Regulaminu…" at a line start is as likely a wrapped reference as a unit written
+        # without its full stop: only the next number of the § sequence counts.
+        if (
+            level is Level.PARAGRAF
+            and rest
+            and not _DOTTED_PARAGRAPH.match(line)
+            and not self._continues_numbering(Level.PARAGRAF, number)
+        ):
             return False
         if level is Level.ROZDZIAL:
             number = ORDINAL_NUMBERS.get(number.lower(), number)

@@ -193,7 +193,7 @@ def test_list_items_that_lost_their_bullet_are_tirets():
         " budżecie obywatelskim – należy przez to rozumieć formę konsultacji;\n\n"
         "\uf0b7 regulaminie – należy przez to rozumieć Regulamin budżetu obywatelskiego;\n\n"
         "o mieście – należy przez to rozumieć Gminę Miasta Toruń.\n"
-        "§ 2. Projekty zgłaszają mieszkańcy\n"
+        "§ 2. Projekty zgłaszają mieszkańcy,\n"
         "  w terminie wskazanym przez Prezydenta.\n"
     )
     parsed = parse_act(text)
@@ -207,7 +207,7 @@ def test_list_items_that_lost_their_bullet_are_tirets():
     assert parsed.units[3].text == "mieście – należy przez to rozumieć Gminę Miasta Toruń."
     # An indented continuation that no colon or semicolon announces stays running text.
     assert parsed.units[4].text == (
-        "Projekty zgłaszają mieszkańcy w terminie wskazanym przez Prezydenta."
+        "Projekty zgłaszają mieszkańcy, w terminie wskazanym przez Prezydenta."
     )
     assert ("par-1-tiret-1", DoubtKind.LOST_BULLET) in doubts(text)
 
@@ -293,9 +293,13 @@ def test_roman_heading_above_a_paragraph_and_ordinal_chapter_are_chapters():
 
 
 def test_paragraph_label_without_full_stop_before_its_text():
-    parsed = parse_act("§2 Nadzór powierzam Sekretarzowi.\n§3 Zarządzenie wchodzi w życie.\n")
+    parsed = parse_act(
+        "§1 Powołuję Zespół.\n§2 Nadzór powierzam Sekretarzowi, stosując przepisy\n"
+        "§ 5 Regulaminu organizacyjnego.\n§3 Zarządzenie wchodzi w życie.\n"
+    )
     assert [(u.label, u.text) for u in parsed.units] == [
-        ("§ 2", "Nadzór powierzam Sekretarzowi."),
+        ("§ 1", "Powołuję Zespół."),
+        ("§ 2", "Nadzór powierzam Sekretarzowi, stosując przepisy § 5 Regulaminu organizacyjnego."),
         ("§ 3", "Zarządzenie wchodzi w życie."),
     ]
 
