@@ -2,6 +2,7 @@
 
     python bench/parser_score.py               # per document, per kind, per split
     python bench/parser_score.py --details     # also the units missed and the units invented
+    python bench/parser_score.py --one-line    # every text flattened to one line (a stress test)
 
 The real acts are in tests/consultations/drafts/real/: each ``<name>.txt`` as officials get it
 (web copy, text extracted from a PDF), ``<name>.gold`` its units written by hand, one path per
@@ -99,6 +100,13 @@ def invented_documents() -> list[Document]:
     ]
 
 
+def flattened(document: Document) -> Document:
+    """The document with every line break and run of spaces turned into one space."""
+    return Document(
+        document.name, document.kind, document.split, " ".join(document.text.split()), document.gold
+    )
+
+
 def predicted_paths(text: str) -> list[str]:
     return [" / ".join(unit.path) for unit in parse_act(text).units]
 
@@ -134,9 +142,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list missed and invented units")
     parser.add_argument("--split", help="list details only for this split (tune, heldout)")
+    parser.add_argument(
+        "--one-line",
+        action="store_true",
+        help="score every text with all its line breaks lost, as some PDF copies come",
+    )
     args = parser.parse_args()
 
     documents = real_documents() + invented_documents()
+    if args.one_line:
+        documents = [flattened(d) for d in documents]
     rows = []
     header = f"{'document':<42} {'gold':>5} {'found':>5} {'right':>5} {'P':>6} {'R':>6} {'F1':>6}"
     print(header)

@@ -33,6 +33,10 @@ MESSAGES = {
         "The text had lost its line breaks, so units were found inside long lines: check where "
         "each unit begins and ends."
     ),
+    DoubtKind.POSSIBLE_HEADING: _(
+        "The last line of this unit may be a heading of the next unit rather than part of "
+        "this wording."
+    ),
     DoubtKind.COVER_NOTE: _(
         "The annex heading above the act's title (of the order or notice that publishes the "
         "draft) was set aside and is not a unit."

@@ -12,6 +12,15 @@ the numbering of their siblings (``2.`` after ``1.``, ``1a.`` after ``1.``, ``b)
 ``a)``) and the previous line does not end in the middle of a phrase (``mowa w``, ``poz.``).
 Quoted wording in amending acts („...”) never becomes a unit, footnotes and signatures are set
 aside, and PDF noise (page numbers, Legislator footers) is dropped.
+
+Real texts need more (``reflow.py``): line breaks lost in a PDF copy are put back before the
+labels that start units, bullets lost in a web copy are restored, and "II. Title" above a §
+is read as a chapter. A list numbered "1." after a colon is a list of points, and a cover note
+("Załącznik Nr 1 do Zarządzenia…") above the draft is not a unit. Where the text leaves such a
+choice open, ``ParsedAct.doubts`` names the unit, so the official can check it.
+
+Modules: ``units`` (levels, labels, results), ``text`` (clean-up, quotations), ``reflow``,
+``patterns`` (line patterns, numbering), ``builder`` with ``structure`` and ``footnotes``.
 """
 
 from __future__ import annotations

@@ -89,8 +89,11 @@ class _Builder(_FootnoteRules, _StructureRules):
         )
 
     def _doubts(self) -> list[Doubt]:
+        kept = {id(node) for node in self.nodes}  # a cover note's annex was undone
         doubts = []
         for node, kind in self.doubts:
+            if node is not None and id(node) not in kept:
+                continue
             doubt = Doubt(anchor=node.anchor if node else "", kind=kind)
             if doubt not in doubts:
                 doubts.append(doubt)

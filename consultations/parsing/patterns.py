@@ -7,7 +7,7 @@ import re
 from .units import Level
 
 _NUM = r"\d{1,4}[a-z]{0,3}"
-_PARAGRAF = re.compile(rf"^§\s*({_NUM})(?:\.\s*|\s*$|\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"]))(.*)$")
+_PARAGRAF = re.compile(rf"^§\s*({_NUM})(?:\.\s*|\s*$|\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"]|\d{{1,3}}\.\s))(.*)$")
 _ARTYKUL = re.compile(rf"^(?:Art\.|ART\.|Artykuł|ARTYKUŁ)\s*({_NUM})(?:\.\s*|\s*$)(.*)$")
 # Chapters numbered in words ("Rozdział pierwszy") get the number as their label.
 _ORDINAL_WORDS = (

@@ -28,6 +28,10 @@ from .patterns import (
 from .reflow import Origin
 from .units import _RANK, DoubtKind, Level
 
+_DOTTED_PARAGRAPH = re.compile(r"^§\s*\d{1,4}[a-z]{0,3}\.")
+_SENTENCE_START = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ„\"\d]")
+_EDITORIAL_TITLE = re.compile(r"^(\[[^\]]{1,200}\])\s*(.*)$")
+
 
 class _StructureRules:
     """Part of the builder: decides whether a line opens a unit, and of which level."""
@@ -59,15 +63,43 @@ class _StructureRules:
             level, number, rest = Level.PARAGRAF, match[1], match[2]
         else:
             return False
-        if self._broken_phrase(strong=True):
+        if self._broken_phrase(strong=True, sentence=bool(_SENTENCE_START.match(rest))):
+            return False
+        # "§ 5 Regulaminu…" at a line start is as likely a wrapped reference as a unit written
+        # without its full stop: only the next number of the § sequence counts.
+        if (
+            level is Level.PARAGRAF
+            and rest
+            and not _DOTTED_PARAGRAPH.match(line)
+            and not self._continues_numbering(Level.PARAGRAF, number)
+        ):
             return False
         if level is Level.ROZDZIAL:
             number = ORDINAL_NUMBERS.get(number.lower(), number)
+        self._note_heading_above()
         node = self._open(level, number)
         if self.origin == Origin.CHAPTER:
             self.doubts.append((node, DoubtKind.ROMAN_CHAPTER))
         self._append_inline(level, rest)
         return True
+
+    def _note_heading_above(self) -> None:
+        """A short unpunctuated line after a finished unit and right above a § or an article
+        ("Cel konsultacji") is rather a heading of what follows than the unit's last words; it
+        stays in the wording, and the official is asked to check."""
+        top = self.stack[-1] if self.stack else None
+        if top is None or top.level in (Level.ZALACZNIK, Level.ROZDZIAL):
+            return  # their text is a title anyway
+        if len(top.parts) < 2 or top.parts[-1] != self.previous:
+            return
+        line, before = top.parts[-1], top.parts[-2]
+        if (
+            len(line) <= 80
+            and _UPPER_START.match(line)
+            and not line.endswith((".", ";", ":", ",", "-", "–"))
+            and before.endswith((".", ";", ":", ","))
+        ):
+            self.doubts.append((top, DoubtKind.POSSIBLE_HEADING))
 
     def _append_inline(self, level: Level, rest: str) -> None:
         """Handle units run together on one line: ``§ 1. 1.Uchwala``, ``Art. 10. § 1.``."""
@@ -75,6 +107,10 @@ class _StructureRules:
             self._open(Level.PARAGRAF, match[1])
             self._append_inline(Level.PARAGRAF, match[2])
             return
+        if level is Level.ARTYKUL and (match := _EDITORIAL_TITLE.match(rest)):
+            # "Art. 11a. [Program opieki…] 1. Rada gminy…": a legal portal's title, then ust. 1.
+            self._append_text(match[1])
+            rest = match[2]
         if level in (Level.ARTYKUL, Level.PARAGRAF):
             match = _USTEP.match(rest)
             if match and match[1] == "1" and self._ustep_text(match[2]) is not None:
@@ -218,14 +254,18 @@ class _StructureRules:
         words = text.split()
         return text.endswith((";", ",")) or bool(words and words[-1] in _CONJUNCTIONS)
 
-    def _broken_phrase(self, *, strong: bool) -> bool:
+    def _broken_phrase(self, *, strong: bool, sentence: bool = False) -> bool:
+        """Whether the line continues a phrase the previous line broke off ("mowa w\n§ 3")."""
         words = self.previous.split()
         if not words:
             return False
         last = words[-1]
         if last in _DANGLING:
             return True
-        return strong and (last in _CONJUNCTIONS or self.previous.endswith(","))
+        if not strong:
+            return False
+        # After "§ 1," a "§ 2" continues a list of references, unless a sentence follows it.
+        return last in _CONJUNCTIONS or (self.previous.endswith(",") and not sentence)
 
     def _looks_like_label(self, line: str) -> bool:
         return bool(

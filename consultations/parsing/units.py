@@ -131,6 +131,7 @@ class DoubtKind(StrEnum):
     RUN_ON = "run_on"  # a unit found inside a line whose line breaks were lost
     ROMAN_CHAPTER = "roman_chapter"  # "II. Title" above a § read as a chapter
     COVER_NOTE = "cover_note"  # an annex heading above the act's title set aside as a cover note
+    POSSIBLE_HEADING = "possible_heading"  # the unit's last line may be a heading of the next one
 
 
 @dataclass(frozen=True)
