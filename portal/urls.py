@@ -7,7 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     # Admin log-ins and page passwords behind the log-in lock-out (before their apps' URLs).
     path("", include("accounts.login_urls")),
     path("django-admin/", admin.site.urls),
