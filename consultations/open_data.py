@@ -2,7 +2,8 @@
 
 Schema: docs/consultations-report.md ("Open data"). Four queries whatever the size:
 the versions, their clauses, the comments (author, organisation, clause and response
-joined in) and the page URL. Hidden comments are listed as hidden, with the reason, without their text or author.
+joined in) and the page URL. Hidden comments are listed as hidden, with the reason,
+without their text or author.
 Responses appear once the report is published (before that they are drafts).
 """
 

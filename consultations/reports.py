@@ -13,7 +13,8 @@ costs the same few queries and a fraction of the full build per request.
 
 Reportable comments are the top-level comments of the consultation that were not
 removed — including those a moderator hid (the report must account for every comment
-received; their row shows that the comment was hidden and why, not its text or author) and those an official entered from paper, e-mail or a meeting. Replies in a
+received; their row shows that the comment was hidden and why, not its text or
+author) and those an official entered from paper, e-mail or a meeting. Replies in a
 thread are discussion, not formal comments, and are not answered in the report.
 """
 
