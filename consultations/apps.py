@@ -9,10 +9,8 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from cms_pages.window import register_section
 
-        from . import moderation
         from .sections import open_consultations_section
 
-        moderation.register()
         register_section(open_consultations_section)
 
         from .search import register_search  # clauses, comments, report rows (helper R)

@@ -78,7 +78,7 @@ class ReportColumns:
             note = _("Hidden by the moderator")
             if row.hidden_reason:
                 note = f"{note}: {row.hidden_reason}"
-            comment = f"[{note}]\n{comment}"
+            comment = f"[{note}]"  # the row carries no text of a hidden comment
         return [
             clean_text(v)
             for v in (

@@ -2,7 +2,8 @@
 
 Schema: docs/consultations-report.md ("Open data"). Four queries whatever the size:
 the versions, their clauses, the comments (author, organisation, clause and response
-joined in) and the page URL. Hidden comments are listed as hidden, without their text.
+joined in) and the page URL. Hidden comments are listed as hidden, with the reason,
+without their text or author.
 Responses appear once the report is published (before that they are drafts).
 """
 
@@ -61,8 +62,8 @@ def consultation_data(consultation, request=None) -> dict:
                 "clause_anchor": c.clause.anchor if c.clause_id else None,
                 "clause_citation": c.clause.citation if c.clause_id else None,
                 "submitted_at": _iso(c.submit_date),
-                "submitter": c.submitter,
-                "on_behalf_of": c.organisation.name if c.organisation_id else None,
+                "submitter": None if hidden else c.submitter,
+                "on_behalf_of": c.organisation.name if c.organisation_id and not hidden else None,
                 "channel": c.channel,
                 "hidden": hidden,
                 "hidden_reason": c.hidden_reason if hidden else None,

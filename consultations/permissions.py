@@ -171,3 +171,37 @@ def can_view_report(user, consultation, now=None) -> bool:
 
 def can_export_report(user, consultation, now=None) -> bool:
     return can_view_report(user, consultation, now)
+
+
+# --- Who may see a consultation at all ------------------------------------------
+# The public page is guarded by Wagtail (live, view restrictions); the side routes
+# (comment form and pages, changes, report, exports, open data) ask the same here.
+
+
+def _is_view_restricted(consultation) -> bool:
+    flag = getattr(consultation, "view_restricted", None)  # with_view_restriction_flag()
+    if flag is None:
+        return consultation.get_view_restrictions().exists()
+    return flag
+
+
+def is_publicly_viewable(consultation) -> bool:
+    """Live and under no view restriction (the page's or an ancestor's): what anyone,
+    search and open data may show. Matches ConsultationQuerySet.publicly_viewable()."""
+    return consultation.live and not _is_view_restricted(consultation)
+
+
+def can_view_consultation(request, consultation) -> bool:
+    """May this request see the consultation's clauses and comments?
+
+    Officials always (they run it, published or not); others only a live page whose
+    every view restriction accepts the request — a password given in this session,
+    a login, a group — exactly as Wagtail decides for the page itself.
+    """
+    if is_publicly_viewable(consultation):
+        return True
+    if consultation.live and all(
+        r.accept_request(request) for r in consultation.get_view_restrictions()
+    ):
+        return True
+    return can_manage(request.user)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -6,6 +7,24 @@ from wagtail.query import PageQuerySet
 
 class ConsultationQuerySet(PageQuerySet):
     """Named reads on consultations (phase filters evaluated at `now`)."""
+
+    def publicly_viewable(self):
+        """Consultations anyone may open: live and under no Wagtail view restriction
+        (password, login, groups) on the page or an ancestor. Every side route that
+        shows a consultation's clauses or comments (search, open data, comment pages,
+        changes, report) reads from this, or asks `permissions.can_view_consultation`
+        for one page and one request."""
+        return self.live().public()
+
+    def with_view_restriction_flag(self):
+        """Annotate `view_restricted`: a view restriction on the page or an ancestor
+        (one subquery, so the side routes check access without a query of their own)."""
+        from wagtail.models import PageViewRestriction
+
+        on_page_or_ancestor = PageViewRestriction.objects.filter(
+            StartsWith(models.OuterRef("path"), models.F("page__path"))
+        )
+        return self.annotate(view_restricted=models.Exists(on_page_or_ancestor))
 
     def open(self, now=None):
         now = now or timezone.now()
@@ -43,11 +62,8 @@ class ClauseQuerySet(models.QuerySet):
 
 
 class CommentQuerySet(models.QuerySet):
-    def published(self):
-        """Comments the public sees (hidden ones are listed as hidden, not here)."""
-        return self.filter(is_public=True, is_removed=False, hidden_at__isnull=True)
+    def of_publicly_viewable_consultations(self):
+        """Comments of consultations that anyone may open (see ConsultationQuerySet)."""
+        from .models import ConsultationPage
 
-    def for_listing(self):
-        return self.select_related("user", "organisation", "clause", "response").order_by(
-            "thread_id", "order"
-        )
+        return self.filter(consultation__in=ConsultationPage.objects.publicly_viewable())

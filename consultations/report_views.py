@@ -27,8 +27,12 @@ DIRECT_EXPORT_LIMIT = 1000
 
 
 def _consultation(request, page_id) -> ConsultationPage:
-    consultation = get_object_or_404(ConsultationPage, pk=page_id)
-    if not (consultation.live or permissions.can_manage(request.user)):
+    """The consultation if this request may see it (permissions.can_view_consultation):
+    unpublished pages and pages behind a view restriction not passed answer 404."""
+    consultation = get_object_or_404(
+        ConsultationPage.objects.with_view_restriction_flag(), pk=page_id
+    )
+    if not permissions.can_view_consultation(request, consultation):
         raise Http404
     return consultation
 

@@ -13,7 +13,8 @@ costs the same few queries and a fraction of the full build per request.
 
 Reportable comments are the top-level comments of the consultation that were not
 removed — including those a moderator hid (the report must account for every comment
-received) and those an official entered from paper, e-mail or a meeting. Replies in a
+received; their row shows that the comment was hidden and why, not its text or
+author) and those an official entered from paper, e-mail or a meeting. Replies in a
 thread are discussion, not formal comments, and are not answered in the report.
 """
 
@@ -226,7 +227,12 @@ class Report:
 def _row_from(comment, number: int, statuses: dict, channels: dict) -> ReportRow:
     clause = comment.clause
     response = getattr(comment, "response", None)
-    if comment.organisation_id:
+    hidden = comment.hidden_at is not None
+    if hidden:
+        # A hidden comment is accounted for (a row, a response, the tallies) but its
+        # text and author are not published: the row says it was hidden, and why.
+        submitter = ""
+    elif comment.organisation_id:
         submitter = comment.organisation.name
     elif comment.submitter_name:
         submitter = comment.submitter_name
@@ -241,11 +247,11 @@ def _row_from(comment, number: int, statuses: dict, channels: dict) -> ReportRow
         clause_citation=clause.citation if clause else str(WHOLE_ACT_CITATION),
         clause_anchor=clause.anchor if clause else "",
         clause_text=clause.text if clause else "",
-        comment=comment.comment,
-        proposed_wording=comment.proposed_wording,
-        justification=comment.justification,
+        comment="" if hidden else comment.comment,
+        proposed_wording="" if hidden else comment.proposed_wording,
+        justification="" if hidden else comment.justification,
         submitter=submitter,
-        is_organisation=bool(comment.organisation_id),
+        is_organisation=bool(comment.organisation_id) and not hidden,
         channel=comment.channel,
         channel_label=channels.get(comment.channel, comment.channel),
         submitted_at=comment.submit_date,
@@ -253,7 +259,7 @@ def _row_from(comment, number: int, statuses: dict, channels: dict) -> ReportRow
         status_label=statuses.get(response.status, "") if response else "",
         response_text=response.text if response else "",
         group_id=comment.group_id,
-        hidden=comment.hidden_at is not None,
+        hidden=hidden,
         hidden_reason=comment.hidden_reason,
         participant_key=participant_key(
             comment.organisation_id, comment.submitter_name, comment.user_id, comment.user_name

@@ -20,11 +20,20 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+from wagtail.models import Page, PageViewRestriction
 
 from search.documents import SearchDocument
 from search.registry import SearchAdapter, register
 
-from .models import Clause, CommentResponse, ConsultationComment, DraftActVersion, Phase
+from .models import (
+    Clause,
+    CommentResponse,
+    ConsultationComment,
+    ConsultationPage,
+    DraftActVersion,
+    Phase,
+)
+from .permissions import is_publicly_viewable
 
 
 def _page_url(consultation) -> str:
@@ -42,7 +51,8 @@ class ClauseAdapter(SearchAdapter):
 
     def get_queryset(self):
         return Clause.objects.filter(
-            version__is_published=True, version__consultation__live=True
+            version__is_published=True,
+            version__consultation__in=ConsultationPage.objects.publicly_viewable(),
         ).select_related("version__consultation")
 
     def get_instance(self, pk):
@@ -50,7 +60,11 @@ class ClauseAdapter(SearchAdapter):
 
     def is_indexable(self, clause) -> bool:
         version = clause.version
-        return bool(version.is_published and version.consultation.live and clause.text.strip())
+        return bool(
+            version.is_published
+            and clause.text.strip()
+            and is_publicly_viewable(version.consultation)
+        )
 
     def to_document(self, clause):
         consultation = clause.version.consultation
@@ -76,12 +90,11 @@ class CommentAdapter(SearchAdapter):
     watch_saves = True
 
     def get_queryset(self):
-        return ConsultationComment.objects.filter(
-            is_public=True,
-            is_removed=False,
-            hidden_at__isnull=True,
-            consultation__live=True,
-        ).select_related("consultation", "clause", "user", "organisation")
+        return (
+            ConsultationComment.objects.of_publicly_viewable_consultations()
+            .filter(is_public=True, is_removed=False, hidden_at__isnull=True)
+            .select_related("consultation", "clause", "user", "organisation")
+        )
 
     def get_instance(self, pk):
         return (
@@ -97,7 +110,7 @@ class CommentAdapter(SearchAdapter):
             comment.is_public
             and not comment.is_removed
             and comment.hidden_at is None
-            and comment.consultation.live
+            and is_publicly_viewable(comment.consultation)
         )
 
     def to_document(self, comment):
@@ -131,7 +144,7 @@ class ReportRowAdapter(SearchAdapter):
     def get_queryset(self):
         return CommentResponse.objects.filter(
             comment__consultation__report_published_at__isnull=False,
-            comment__consultation__live=True,
+            comment__consultation__in=ConsultationPage.objects.publicly_viewable(),
         ).select_related("comment__consultation", "comment__clause")
 
     def get_instance(self, pk):
@@ -145,8 +158,8 @@ class ReportRowAdapter(SearchAdapter):
         consultation = response.comment.consultation
         return bool(
             consultation.report_published_at is not None
-            and consultation.live
             and consultation.phase == Phase.REPORTED
+            and is_publicly_viewable(consultation)
         )
 
     def to_document(self, response):
@@ -219,12 +232,39 @@ def _on_page_changed(sender, instance, **kwargs):
         schedule_consultation_reindex(instance.pk)
 
 
+def _reindex_consultations_under(page_id) -> None:
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    consultations = ConsultationPage.objects.descendant_of(page, inclusive=True)
+    for pk in consultations.values_list("pk", flat=True):
+        schedule_consultation_reindex(pk)
+
+
+def _on_view_restriction_changed(sender, instance, **kwargs):
+    """A view restriction set or lifted on a consultation or an ancestor: the subtree's
+    clauses, comments and report rows come into or leave the index."""
+    _reindex_consultations_under(instance.page_id)
+
+
+def _on_page_moved(sender, instance, **kwargs):
+    # Under a new parent a consultation may inherit (or lose) a view restriction.
+    _reindex_consultations_under(instance.pk)
+
+
 def register_search() -> None:
-    from django.db.models.signals import post_save
-    from wagtail.signals import page_published, page_unpublished
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for model, adapter in ADAPTERS:
         register(model, adapter())
     post_save.connect(_on_version_saved, sender=DraftActVersion, dispatch_uid="consult_version")
     page_published.connect(_on_page_changed, dispatch_uid="consultation_search_published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="consultation_search_unpublished")
+    post_page_move.connect(_on_page_moved, dispatch_uid="consultation_search_moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_view_restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"consultation_search_restriction_{signal is post_save}",
+        )

@@ -25,7 +25,6 @@ from portal.net import client_ip
 
 from . import permissions, services
 from .models import (
-    Channel,
     Clause,
     ClauseLevel,
     ConsultationComment,
@@ -306,13 +305,17 @@ def refusal_message(code: str, consultation) -> str:
 
 
 def _consultation_by_pk(pk):
-    return ConsultationPage.objects.annotate(
-        consulted_version_pk=Subquery(
-            DraftActVersion.objects.filter(consultation=OuterRef("pk"), is_published=True)
-            .order_by("number")
-            .values("pk")[:1]
+    return (
+        ConsultationPage.objects.with_view_restriction_flag()
+        .annotate(
+            consulted_version_pk=Subquery(
+                DraftActVersion.objects.filter(consultation=OuterRef("pk"), is_published=True)
+                .order_by("number")
+                .values("pk")[:1]
+            )
         )
-    ).filter(pk=pk)
+        .filter(pk=pk)
+    )
 
 
 _CONSULTATION_BY_PK = CompiledLookup(_consultation_by_pk)
@@ -342,9 +345,14 @@ def comment_form(request, page_id):
         consultation = _CONSULTATION_BY_PK.first(_int(page_id))
     if consultation is None:
         raise Http404
-    # A page that was never published does not exist for the public. One unpublished
-    # after people started typing refuses the comment and keeps the text (POST only).
-    if not consultation.live and (request.method != "POST" or not consultation.first_published_at):
+    # A page that was never published, or one behind a view restriction the request has
+    # not passed, does not exist for this visitor. One unpublished after people started
+    # typing refuses the comment and keeps the text (POST only), without the act's text.
+    can_view = permissions.can_view_consultation(request, consultation)
+    keeps_text = (
+        request.method == "POST" and not consultation.live and consultation.first_published_at
+    )
+    if not (can_view or keeps_text):
         raise Http404
     if consultation.consulted_version_pk is None:
         raise Http404
@@ -444,6 +452,7 @@ def comment_form(request, page_id):
             "login_url": f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}",
             "verify_url": reverse("account_email"),
             "can_post": refusal is None or refusal == services.CommentRefused.RATE_LIMITED,
+            "can_view": can_view,
         },
         status=status,
     )
@@ -468,12 +477,19 @@ def _int(value):
 # --- Flagging and reactions --------------------------------------------------
 
 
-def _comment_or_404(comment_id):
-    return get_object_or_404(
-        ConsultationComment.objects.select_related("consultation", "clause"),
-        pk=comment_id,
-        is_removed=False,
+def _comment_or_404(request, comment_id):
+    """The comment, if the request may see its consultation (else 404, like the page)."""
+    comment = get_object_or_404(
+        ConsultationComment.objects.select_related("clause"), pk=comment_id, is_removed=False
     )
+    comment.consultation = (
+        ConsultationPage.objects.with_view_restriction_flag()
+        .filter(pk=comment.consultation_id)
+        .get()
+    )
+    if not permissions.can_view_consultation(request, comment.consultation):
+        raise Http404
+    return comment
 
 
 def comment_actions(request, comment_id):
@@ -482,7 +498,7 @@ def comment_actions(request, comment_id):
     Kept off the act page so that the page stays the same for every visitor (cacheable)
     and light (thousands of comments, no per-comment forms).
     """
-    comment = _comment_or_404(comment_id)
+    comment = _comment_or_404(request, comment_id)
     user = request.user
     return render(
         request,
@@ -500,7 +516,7 @@ def comment_actions(request, comment_id):
 @require_http_methods(["GET", "POST"])
 def flag(request, comment_id):
     """POST: record a removal suggestion (one flag per user); GET: the actions page."""
-    comment = _comment_or_404(comment_id)
+    comment = _comment_or_404(request, comment_id)
     if request.method == "GET":
         return redirect("consultations:comment_actions", comment.pk)
     if not request.user.is_authenticated:
@@ -517,7 +533,7 @@ def react(request, comment_id, reaction):
     """POST: like / dislike (a second identical click withdraws it); GET: the actions page."""
     if reaction not in ("like", "dislike"):
         raise Http404
-    comment = _comment_or_404(comment_id)
+    comment = _comment_or_404(request, comment_id)
     if request.method == "GET":
         return redirect("consultations:comment_actions", comment.pk)
     if not request.user.is_authenticated:
@@ -527,6 +543,3 @@ def react(request, comment_id, reaction):
     services.react(comment=comment, user=request.user, like=reaction == "like")
     messages.success(request, _("Your reaction has been saved."))
     return redirect(f"{comment.consultation.url}#komentarz-{comment.pk}")
-
-
-CHANNEL_LABELS = dict(Channel.choices)

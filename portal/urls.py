@@ -24,7 +24,6 @@ urlpatterns = [
     path("szukaj/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
     path("newsletter/", include("newsletters.urls")),
-    path("komentarze/", include("django_comments_xtd.urls")),
     path("", include("cms_pages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

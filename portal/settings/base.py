@@ -317,30 +317,11 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "cms_pages/password_required.html"  # noqa: S105
 
 # --- Comments (django-comments-xtd) ----------------------------------------
+# Only its comment model (threading) is used: none of its views, API or moderators is
+# mounted; consultations.services is the one write path, consultations.views the read path.
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2
 COMMENTS_XTD_MODEL = "consultations.models.ConsultationComment"
-COMMENTS_XTD_FORM_CLASS = "consultations.forms.ConsultationCommentForm"
-COMMENTS_XTD_APP_MODEL_OPTIONS = {
-    "consultations.clause": {
-        "who_can_post": "users",
-        "allow_flagging": True,
-        "allow_feedback": True,
-        "show_feedback": True,
-    },
-    "consultations.draftactversion": {
-        "who_can_post": "users",
-        "allow_flagging": True,
-        "allow_feedback": True,
-        "show_feedback": True,
-    },
-    "default": {
-        "who_can_post": "users",
-        "allow_flagging": False,
-        "allow_feedback": False,
-        "show_feedback": False,
-    },
-}
 # Never send mail from a request thread: notifications go through tasks.
 COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_CONFIRM_EMAIL = False

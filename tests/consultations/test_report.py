@@ -55,7 +55,7 @@ def test_report_keeps_hidden_and_offline_comments(comments, consultation):
     rows = {r.comment_id: r for r in build_report(consultation).rows}
     hidden = rows[comments["hidden"].pk]
     assert hidden.hidden and hidden.hidden_reason == "Naruszenie regulaminu"
-    assert hidden.comment == "Obraźliwa uwaga ukryta przez moderatora."
+    assert hidden.comment == ""  # accounted for, its text not published
     paper = rows[comments["paper"].pk]
     assert (paper.channel, paper.submitter) == ("paper", "Halina Wierzbicka")
 
@@ -83,7 +83,8 @@ def test_public_report_page_lists_every_comment_with_accessible_table(
         assert f'id="uwaga-{c.pk}"' in html
     assert "<caption" in html and 'scope="col"' in html and 'scope="row"' in html
     assert html.count("<h1") == 1
-    assert "Obraźliwa uwaga ukryta przez moderatora." in html  # the report keeps it
+    assert "Obraźliwa uwaga ukryta przez moderatora." not in html  # counted, not shown
+    assert "Naruszenie regulaminu" in html
     assert 'id="report-preview"' not in html
 
 
