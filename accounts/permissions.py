@@ -14,6 +14,28 @@ def has_verified_email(user) -> bool:
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
+STAFF_ROLES = (Role.EDITOR, Role.OFFICIAL, Role.ADMINISTRATOR)
+
+
+def is_staff_account(user) -> bool:
+    """Accounts that work in the admin: stronger passwords, two-factor log-in, short sessions."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    return bool(user.pk) and any(user.has_role(role) for role in STAFF_ROLES)
+
+
+def can_grant_superuser(user) -> bool:
+    """Only a superuser makes another superuser; the Administrator role cannot."""
+    return user.is_authenticated and user.is_superuser
+
+
+def may_change_account(user, target) -> bool:
+    """A superuser's account is changed or deleted only by itself or another superuser."""
+    return user.is_superuser or not target.is_superuser or user.pk == target.pk
+
+
 def is_editor(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.has_role(Role.EDITOR))
 

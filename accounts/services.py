@@ -156,11 +156,14 @@ def delete_account(*, user: User, by: User | None = None) -> User:
     (becomes "deleted-<id>"), password (unusable), e-mail addresses, roles,
     organisation memberships and sessions. Other apps clean their own data by
     listening to `accounts.signals.account_deleted`, sent inside the transaction.
-    Only the account's owner or an administrator may delete it.
+    Only the account's owner or an administrator may delete it; a superuser's account
+    only its owner or another superuser.
     """
     by = by or user
     if by.pk != user.pk and not permissions.is_administrator(by):
         raise PermissionDenied(_("You can only delete your own account."))
+    if not permissions.may_change_account(by, user):
+        raise PermissionDenied(_("Only a superuser can delete a superuser's account."))
     if user.is_deleted:
         return user
     user.is_deleted = True

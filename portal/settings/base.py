@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.StaffUsersAppConfig",  # wagtail.users, staff rules (accounts)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Comments
     "django_comments_xtd",
     "django_comments",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "consultations.page_cache.AnonymousConsultationPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff: two-factor log-in and shorter sessions (accounts/staff_security.py).
+    "accounts.staff_security.StaffSecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -228,7 +231,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Editors, officials, administrators: 12+ characters, letters and a digit or sign.
+    {
+        "NAME": "accounts.password_validation.StaffPasswordValidator",
+        "OPTIONS": {"min_length": 12},
+    },
 ]
+# Sessions: residents stay logged in for a week of inactivity; staff accounts for
+# STAFF_SESSION_IDLE_SECONDS, and never longer than a working day after logging in.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=7 * 24 * 3600)
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=2 * 3600)
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=10 * 3600)
+# Two-factor authentication (allauth.mfa: authenticator app + recovery codes) is
+# required of staff accounts before they reach any page but their account's.
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("SITE_NAME", default="Okienko")
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 SITE_ID = 1

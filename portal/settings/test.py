@@ -23,3 +23,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
+# Staff two-factor log-in is tested on its own (tests/accounts/test_staff_security.py);
+# elsewhere tests log staff in with force_login, which records no second factor.
+STAFF_MFA_REQUIRED = False
