@@ -67,7 +67,22 @@ def new_context(browser, **options):
     # Generous for navigations: the first search in a process loads the Polish
     # lemmatiser's dictionary (seconds on a busy 2-core machine).
     context.set_default_navigation_timeout(60_000)
+    context.add_init_script(CSP_RECORDER_JS)
     return context
+
+
+# Every page records what its Content-Security-Policy blocked (inline code, foreign
+# hosts); assert_no_axe_violations fails on any, so the sweep covers every page type.
+CSP_RECORDER_JS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations || []")
 
 
 @pytest.fixture
@@ -112,6 +127,8 @@ def format_violations(violations: list[dict]) -> str:
 
 
 def assert_no_axe_violations(page, label: str = "") -> None:
+    blocked = csp_violations(page)
+    assert not blocked, f"the Content-Security-Policy blocked on {label or page.url}: {blocked}"
     violations = axe_violations(page)
     assert not violations, (
         f"axe-core found {len(violations)} WCAG A/AA violation(s) on "
