@@ -1,0 +1,152 @@
+"""The permission matrix: what each role gets from each route of the portal.
+
+Codes are given for the roles in this order (tests/security/conftest.py ROLES):
+
+    anonymous  unverified  resident  ngo  editor  official  administrator
+
+"200" alone means the same for all seven. `post` is checked where the view accepts
+POST (an empty form: refused, redirected to log in, or answered with the form's
+errors); None means the route is GET only and its POST answer is not part of the
+contract. Arguments come from the `world` fixture: `on` names the consultation
+(open, closed, reported) a page_id, comment_id or export_id belongs to, `pk` the
+object a <pk> argument names.
+
+The Wagtail and Django admin screens (ADMIN_PREFIXES) are covered by rule in
+test_admin_screens.py. django-comments-xtd's own routes (XTD_PREFIX) are left out: the
+portal mounts none of them, and the change that unmounts them tests their 404s.
+"""
+
+from dataclasses import dataclass
+
+from tests.security.conftest import ROLES
+
+ADMIN_PREFIXES = ("admin/", "django-admin/")
+XTD_PREFIX = "komentarze/"
+
+
+@dataclass(frozen=True)
+class Entry:
+    get: str
+    post: str | None = None
+    on: str = "open"
+    pk: str = ""
+    data: dict | None = None  # the POSTed form (default: empty)
+    group: str = "x"  # a value for an unnamed regex group
+
+
+def expand(codes: str) -> dict[str, int]:
+    parts = codes.split()
+    if len(parts) == 1:
+        parts *= len(ROLES)
+    if len(parts) != len(ROLES):
+        raise ValueError(f"{codes!r}: give one code or one per role ({len(ROLES)})")
+    return dict(zip(ROLES, map(int, parts), strict=True))
+
+
+def values_for(world, entry: Entry) -> dict[str, object]:
+    consultation = world["consultations"][entry.on]
+    values = {
+        "page_id": consultation.pk,
+        "comment_id": consultation.comment.pk,
+        "export_id": consultation.export.pk,
+        "fmt": "csv",
+        "reaction": "like",
+        "slug": world["organisation"].slug,
+        "token": world["token"],
+        "key": "nieznany-klucz",
+        "uidb36": "1",
+        "restriction_id": 1,
+        "page_view_restriction_id": 1,
+        "group": entry.group,
+    }
+    if entry.pk:
+        values["pk"] = world[entry.pk].pk
+    return values
+
+
+LOGIN = "302 200 200 200 200 200 200"  # anonymous visitors are sent to log in
+ANONYMOUS_ONLY = "200 302 302 302 302 302 302"  # logged-in people are sent on
+OFFICIALS = "404 404 404 404 404 200 200"  # the rest must not learn it exists
+VERIFIED = "302 403 302 302 302 302 302"  # log in first; an unverified e-mail may not
+
+MATRIX: dict[str, Entry] = {
+    # Wagtail's documents and page-password forms (nothing restricted in the world).
+    "documents/^(\\d+)/(.*)$": Entry("404"),
+    "documents/authenticate_with_password/<int:restriction_id>/": Entry("404", post="404"),
+    "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": Entry(
+        "404", post="404"
+    ),
+    "_util/login/": Entry("200", post="200"),
+    "i18n/setlang/": Entry("302", post="302"),
+    # Accounts (allauth under /konto/, the portal's own pages).
+    "konto/login/": Entry(ANONYMOUS_ONLY, post=ANONYMOUS_ONLY),
+    "konto/logout/": Entry(LOGIN, post="302"),
+    "konto/inactive/": Entry("200"),
+    "konto/signup/": Entry(ANONYMOUS_ONLY, post=ANONYMOUS_ONLY),
+    "konto/reauthenticate/": Entry(LOGIN, post=LOGIN),
+    "konto/email/": Entry(LOGIN, post="302"),
+    "konto/confirm-email/": Entry("200"),
+    "konto/password/change/": Entry(LOGIN, post=LOGIN),
+    "konto/password/set/": Entry("302", post="302"),
+    "konto/password/reset/": Entry("200", post="200"),
+    "konto/login/code/confirm/": Entry("302", post="302"),
+    "konto/^confirm-email/(?P<key>[-:\\w]+)/$": Entry("200", post="404"),
+    "konto/password/reset/key/done/": Entry("200"),
+    "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": Entry("200"),
+    "konto/password/reset/done/": Entry("200"),
+    "konto/profil/": Entry(LOGIN, post="302"),
+    "konto/usun/": Entry(LOGIN, post=LOGIN),
+    "konto/czlonkostwo/<int:pk>/wycofaj/": Entry(
+        "405", post="302 404 404 302 404 404 404", pk="membership"
+    ),
+    "organizacje/": Entry("200"),
+    # An unverified e-mail gets the "verify your address first" page (200).
+    "organizacje/zglos/": Entry(LOGIN, post=LOGIN),
+    "organizacje/<slug:slug>/": Entry("200"),
+    "organizacje/<slug:slug>/reprezentuj/": Entry(LOGIN, post="302 200 302 302 302 302 302"),
+    # Consultations: commenting on an open one, its report once published.
+    "konsultacje/<int:page_id>/komentarz/": Entry("200", post=LOGIN),
+    "konsultacje/komentarze/<int:comment_id>/": Entry("200"),
+    "konsultacje/komentarze/<int:comment_id>/zglos/": Entry("302", post=VERIFIED),
+    "konsultacje/komentarze/<int:comment_id>/<str:reaction>/": Entry("302", post=VERIFIED),
+    # A closed consultation's report is a preview for officials until it is published.
+    "konsultacje/<int:page_id>/raport/": Entry(OFFICIALS, on="closed"),
+    "konsultacje/<int:page_id>/raport.<str:fmt>": Entry(OFFICIALS, on="closed"),
+    "konsultacje/<int:page_id>/raport/eksport/": Entry(
+        "405", post="404 404 404 404 404 302 302", on="closed", data={"format": "csv"}
+    ),
+    "konsultacje/<int:page_id>/raport/eksport/<int:export_id>/": Entry(OFFICIALS, on="closed"),
+    "konsultacje/<int:page_id>/raport/eksport/<int:export_id>/plik/": Entry(OFFICIALS, on="closed"),
+    # One version only: there are no changes to show.
+    "konsultacje/<int:page_id>/zmiany/": Entry("404", on="reported"),
+    "konsultacje/<int:page_id>/dane.json": Entry("200", on="reported"),
+    "konsultacje/<int:page_id>/dane.csv": Entry("200", on="reported"),
+    "konsultacje/<int:page_id>/przepisy.csv": Entry("200", on="reported"),
+    # Search.
+    "szukaj/": Entry("200"),
+    "szukaj/podpowiedzi/": Entry("200"),
+    "api/v1/search": Entry("400"),
+    # Newsletter: the token in the link is the authority, not the account.
+    "newsletter/": Entry("200", post="400"),
+    "newsletter/sprawdz-skrzynke/": Entry("200"),
+    "newsletter/potwierdz/<str:token>/": Entry("400", post="400"),
+    "newsletter/ustawienia/<str:token>/": Entry("200", post="302"),
+    "newsletter/wypisz/<str:token>/": Entry("200", post="200"),
+    "newsletter/eksport/<str:token>/": Entry("200"),
+    "newsletter/usun/<str:token>/": Entry("200", post="200"),
+    "newsletter/archiwum/": Entry("200"),
+    "newsletter/archiwum/<int:pk>/": Entry("200", pk="issue"),
+    "newsletter/moje/": Entry(LOGIN, post="302"),
+    # Feeds, calendars, sitemap, robots.txt; Wagtail's pages.
+    "aktualnosci/rss/": Entry("200"),
+    "aktualnosci/atom/": Entry("200"),
+    "uchwaly/rss/": Entry("200"),
+    "uchwaly/atom/": Entry("200"),
+    "konkursy/rss/": Entry("200"),
+    "konkursy/atom/": Entry("200"),
+    "wydarzenia/kalendarz.ics": Entry("200"),
+    "wydarzenia/<int:pk>.ics": Entry("200", pk="event"),
+    "sitemap.xml": Entry("200"),
+    "robots.txt": Entry("200", post="405"),
+    "^((?:[\\w\\-]+/)*)$": Entry("200", group=""),  # the home page
+}
