@@ -68,8 +68,11 @@ LOGIN = "302 200 200 200 200 200 200"  # anonymous visitors are sent to log in
 ANONYMOUS_ONLY = "200 302 302 302 302 302 302"  # logged-in people are sent on
 OFFICIALS = "404 404 404 404 404 200 200"  # the rest must not learn it exists
 VERIFIED = "302 403 302 302 302 302 302"  # log in first; an unverified e-mail may not
+NO_TOTP = "302 404 404 404 404 404 404"  # log in first; nobody in the world has TOTP set up
 
 MATRIX: dict[str, Entry] = {
+    # The load balancer's health check: the same answer for everyone, no secrets in it.
+    "healthz": Entry("200"),
     # Wagtail's documents and page-password forms (nothing restricted in the world).
     "documents/^(\\d+)/(.*)$": Entry("404"),
     "documents/authenticate_with_password/<int:restriction_id>/": Entry("404", post="404"),
@@ -94,6 +97,17 @@ MATRIX: dict[str, Entry] = {
     "konto/password/reset/key/done/": Entry("200"),
     "konto/^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$": Entry("200"),
     "konto/password/reset/done/": Entry("200"),
+    # Two-factor authentication (allauth MFA).
+    "konto/2fa/": Entry(LOGIN, post="302 405 405 405 405 405 405"),
+    # Only mid-log-in, with a pending second step.
+    "konto/2fa/authenticate/": Entry("302", post="302"),
+    "konto/2fa/reauthenticate/": Entry("302", post="302"),
+    # Asks to confirm the password first.
+    "konto/2fa/totp/activate/": Entry("302", post="302"),
+    "konto/2fa/totp/deactivate/": Entry(NO_TOTP, post=NO_TOTP),
+    "konto/2fa/recovery-codes/": Entry(NO_TOTP, post="302 405 405 405 405 405 405"),
+    "konto/2fa/recovery-codes/generate/": Entry("302", post="302"),
+    "konto/2fa/recovery-codes/download/": Entry(NO_TOTP, post=NO_TOTP),
     "konto/profil/": Entry(LOGIN, post="302"),
     "konto/usun/": Entry(LOGIN, post=LOGIN),
     "konto/czlonkostwo/<int:pk>/wycofaj/": Entry(
