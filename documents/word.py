@@ -93,10 +93,9 @@ class _Numbering:
         self.limits = limits
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
-        self.styles = {
-            style.get(f"{_W}styleId"): style
-            for style in document.styles.element.iterchildren(f"{_W}style")
-        }
+        self.styles: dict = {}
+        for style in document.styles.element.iterchildren(f"{_W}style"):
+            self.styles.setdefault(style.get(f"{_W}styleId"), style)  # Word uses the first
         try:
             root = document.part.numbering_part.element
         except (NotImplementedError, KeyError):

@@ -2,23 +2,31 @@
 
 import time
 
+import django_tasks_db.utils
 import pytest
 from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker as db_worker_command
 from django_tasks_db.models import DBTaskResult
 
 from worker.limits import TaskTimeLimitExceeded, limit_for, time_limit
 
 from . import tasks
 
-# serialized_rollback: the worker opens its own transactions (BEGIN EXCLUSIVE on SQLite), and
-# the flush after each test would otherwise drop what migrations created (site, collections).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 DB_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture
-def database_tasks(settings):
+def database_tasks(settings, monkeypatch):
+    """Tasks queued in the database, as in production, run inside the test's transaction."""
+    # The worker claims a task with BEGIN EXCLUSIVE on SQLite, impossible inside the test's
+    # transaction; a savepoint does the same job here (one worker, no race). Nor may it
+    # close the test's connection between tasks.
+    monkeypatch.setattr(
+        django_tasks_db.utils, "connection_requires_manual_exclusive_transaction", lambda c: False
+    )
+    monkeypatch.setattr(db_worker_command, "close_old_connections", lambda: None)
     settings.TASKS = DB_BACKEND
     settings.TASK_TIME_LIMITS = {"default": 30, "tests.worker.tasks.hang": 1}
 
