@@ -1,6 +1,7 @@
 """/healthz: database and cache checks as JSON; 503 when the database is gone, a
 degraded 200 when only the cache is; no error text; one query."""
 
+import importlib
 import json
 import logging
 
@@ -66,3 +67,13 @@ def test_live_redis_passes_the_cache_check(client, settings):
 
 def test_only_get_is_answered(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_probe_over_plain_http_is_answered_not_redirected(client, settings, monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "s" * 60)
+    monkeypatch.setenv("ALLOWED_HOSTS", "okienko.example.org")
+    production = importlib.import_module("portal.settings.production")
+    settings.SECURE_SSL_REDIRECT = production.SECURE_SSL_REDIRECT
+    settings.SECURE_REDIRECT_EXEMPT = production.SECURE_REDIRECT_EXEMPT
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/konto/login/").status_code == 301
