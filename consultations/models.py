@@ -7,6 +7,8 @@ officials answer every comment (CommentResponse), possibly once for a group of
 near-identical comments (CommentGroup), and publish the consultation report.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -18,8 +20,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms_pages.permissions import OfficialsOnlyPage
+from portal.private_files import private_storage
 
 from .querysets import ClauseQuerySet, CommentQuerySet, ConsultationManager
+
+
+def draft_upload_path(instance, filename) -> str:
+    """Private, under an unguessable directory (the name alone finds nothing)."""
+    return f"consultations/drafts/{secrets.token_urlsafe(16)}/{filename}"
+
+
+def export_upload_path(instance, filename) -> str:
+    return f"consultations/reports/{secrets.token_urlsafe(16)}/{filename}"
 
 
 class Phase(models.TextChoices):
@@ -137,7 +149,7 @@ class DraftActVersion(models.Model):
     preamble = models.TextField(_("preamble"), blank=True)
     source_text = models.TextField(_("text as supplied"), blank=True)
     source_file = models.FileField(
-        _("uploaded file"), upload_to="consultations/drafts/%Y/", blank=True
+        _("uploaded file"), upload_to=draft_upload_path, storage=private_storage, blank=True
     )
     change_note = models.TextField(_("what changed and why"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
@@ -401,15 +413,29 @@ class ReportExport(models.Model):
     format = models.CharField(max_length=4, choices=Format.choices)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
-    file = models.FileField(upload_to="consultations/reports/%Y/", blank=True)
+    file = models.FileField(upload_to=export_upload_path, storage=private_storage, blank=True)
+    # What the report looked like when built (reports.report_state): a download built for
+    # this state is served again as long as the state is the same.
+    state = models.CharField(max_length=64, blank=True, default="")
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Last sign of life of the build (start, each progress step): a queued or running
+    # export silent for longer than the timeout is marked failed (its worker died).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("report export")
         verbose_name_plural = _("report exports")
+        constraints = [
+            # One build per state of the report and format at a time (the others wait).
+            models.UniqueConstraint(
+                fields=["consultation", "format", "state"],
+                condition=~models.Q(state="") & ~models.Q(status="failed"),
+                name="consultations_one_export_per_state",
+            )
+        ]
 
     def __str__(self):
         return f"{self.consultation_id} {self.format} {self.status}"

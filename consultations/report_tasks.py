@@ -7,16 +7,14 @@ possibly in another process, and read the current state themselves.
 import logging
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from .exports import writer_for
 from .models import ConsultationComment, ConsultationPage, ReportExport, ReportNotice
-from .reports import build_report
+from .report_files import write_export
 
 logger = logging.getLogger(__name__)
 
@@ -90,35 +88,17 @@ def notify_report_published(consultation_id: int) -> int:
 
 @task()
 def build_report_export(export_id: int) -> str:
-    """Write the export file for a ReportExport row, updating its progress as it goes."""
+    """Write the export file for a ReportExport row, updating its progress as it goes.
+
+    Safe to run again (a retry, a worker restarted after being killed): a row that is
+    not finished is built from the start; one the timeout marked failed stays failed
+    (its status page offers to try again).
+    """
     export = ReportExport.objects.select_related("consultation").filter(pk=export_id).first()
     if export is None or export.status in (ReportExport.Status.DONE, ReportExport.Status.FAILED):
         return export.status if export else "missing"
-    ReportExport.objects.filter(pk=export_id).update(status=ReportExport.Status.RUNNING, progress=0)
-    last = [0]
-
-    def progress(done: int, total: int) -> None:
-        percent = min(99, int(done * 100 / max(total, 1)))
-        if percent > last[0]:
-            last[0] = percent
-            ReportExport.objects.filter(pk=export_id).update(progress=percent)
-
-    try:
-        with translation.override(settings.LANGUAGE_CODE):
-            report = build_report(export.consultation)
-            writer = writer_for(export.format)
-            data = writer.render(report, progress)
-        export.file.save(writer.filename(report), ContentFile(data), save=False)
-        export.status = ReportExport.Status.DONE
-        export.progress = 100
-        export.error = ""
-    except Exception as exc:  # noqa: BLE001 - any failure is recorded for the status page
-        logger.exception("Report export %s failed", export_id)
-        export.status = ReportExport.Status.FAILED
-        export.error = str(exc)[:2000]
-    export.finished_at = timezone.now()
-    export.save(update_fields=["file", "status", "progress", "error", "finished_at"])
-    return export.status
+    with translation.override(settings.LANGUAGE_CODE):
+        return write_export(export)
 
 
 @task()

@@ -5,23 +5,27 @@ can_export_report); everything here is GET except asking for a background export
 """
 
 import json
+import mimetypes
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
-from . import changes, open_data, permissions, responses
+from portal.private_files import serve_private_file
+
+from . import changes, open_data, permissions, report_files, responses
 from .exports import WRITERS, writer_for
 from .models import ConsultationPage, ReportExport
-from .reports import build_report, report_page, reportable_comments
+from .reports import report_page, reportable_comments
 
 REPORT_PAGE_SIZE = 500
+PREPARING_RETRY_SECONDS = 60
 # Reports up to this many comments are built in the request; larger ones in a task.
 DIRECT_EXPORT_LIMIT = 1000
 
@@ -69,7 +73,11 @@ def report(request, page_id):
 
 @require_GET
 def report_download(request, page_id, fmt):
-    """Small reports download at once; large ones are offered as a background export."""
+    """The report file, built once per state of the report and then served stored.
+
+    Small reports are built by the first request that asks (the others meanwhile are
+    told to come back in a minute); large ones are offered as a background export.
+    """
     consultation = _reportable(request, page_id)
     if fmt not in WRITERS:
         raise Http404
@@ -80,13 +88,26 @@ def report_download(request, page_id, fmt):
             "consultations/export_request.html",
             {"page": consultation, "consultation": consultation, "format": fmt, "count": count},
         )
-    writer = writer_for(fmt)
-    data = build_report(consultation)
-    response = HttpResponse(writer.render(data), content_type=writer.content_type)
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=writer.filename(data)
+    export = report_files.stored_download(consultation, fmt)
+    if export.status != ReportExport.Status.DONE:
+        response = render(
+            request,
+            "consultations/export_preparing.html",
+            {"page": consultation, "consultation": consultation, "export": export},
+            status=503,
+        )
+        response["Retry-After"] = str(PREPARING_RETRY_SECONDS)
+        return response
+    return _serve_export(export, consultation)
+
+
+def _serve_export(export, consultation):
+    writer = writer_for(export.format)
+    return serve_private_file(
+        export.file,
+        filename=f"raport-konsultacji-{consultation.pk}.{writer.extension}",
+        content_type=writer.content_type,
     )
-    return response
 
 
 @require_POST
@@ -113,6 +134,7 @@ def _export(request, page_id, export_id) -> ReportExport:
 @require_GET
 def export_status(request, page_id, export_id):
     """Progress of a background export; a script updates it in place until it is done."""
+    report_files.fail_stuck_exports()
     export = _export(request, page_id, export_id)
     running = export.status in (ReportExport.Status.QUEUED, ReportExport.Status.RUNNING)
     return render(
@@ -132,13 +154,22 @@ def export_file(request, page_id, export_id):
     export = _export(request, page_id, export_id)
     if export.status != ReportExport.Status.DONE or not export.file:
         raise Http404
-    writer = writer_for(export.format)
-    return FileResponse(
-        export.file.open("rb"),
-        as_attachment=True,
-        filename=f"raport-konsultacji-{export.consultation.pk}.{writer.extension}",
-        content_type=writer.content_type,
-    )
+    return _serve_export(export, export.consultation)
+
+
+@require_GET
+def draft_file(request, page_id, version_id):
+    """The uploaded file of a version of the act: published versions for whoever may see
+    the consultation, unpublished ones for officials only."""
+    consultation = _consultation(request, page_id)
+    version = get_object_or_404(consultation.versions, pk=version_id)
+    if not version.source_file or not (
+        version.is_published or permissions.can_manage(request.user)
+    ):
+        raise Http404
+    name = version.source_file.name.rsplit("/", 1)[-1]
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return serve_private_file(version.source_file, filename=name, content_type=content_type)
 
 
 @require_GET

@@ -5,8 +5,6 @@ ModerationEvent audit row and queues side effects (e-mails) with
 `transaction.on_commit`, so the admin screens, scripts and tests behave the same.
 """
 
-import datetime
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -163,9 +161,6 @@ def publish_report(*, consultation: ConsultationPage, by, intro: str | None = No
     return consultation
 
 
-STALE_EXPORT = datetime.timedelta(hours=1)
-
-
 @transaction.atomic
 def request_export(*, consultation: ConsultationPage, fmt: str, by) -> ReportExport:
     """Queue a background export of the report in `fmt` (pdf, docx, xlsx, csv).
@@ -178,10 +173,12 @@ def request_export(*, consultation: ConsultationPage, fmt: str, by) -> ReportExp
         raise PermissionDenied(_("The report is not available."))
     if fmt not in ReportExport.Format.values:
         raise ValidationError({"format": _("Unknown export format.")})
+    from .report_files import fail_stuck_exports
+
+    fail_stuck_exports()  # a build whose worker died is failed, not waited for
     same = ReportExport.objects.filter(consultation=consultation, format=fmt)
     pending = same.filter(
-        status__in=[ReportExport.Status.QUEUED, ReportExport.Status.RUNNING],
-        created_at__gte=timezone.now() - STALE_EXPORT,
+        status__in=[ReportExport.Status.QUEUED, ReportExport.Status.RUNNING]
     ).first()
     if pending:
         return pending

@@ -28,6 +28,11 @@ urlpatterns = [
         name="export_file",
     ),
     path("<int:page_id>/zmiany/", report_views.version_diff, name="version_diff"),
+    path(
+        "<int:page_id>/projekt/<int:version_id>/",
+        report_views.draft_file,
+        name="draft_file",
+    ),
     path("<int:page_id>/dane.json", report_views.open_data_json, name="open_data_json"),
     path(
         "<int:page_id>/dane.csv", report_views.open_data_comments_csv, name="open_data_comments_csv"

@@ -204,7 +204,8 @@ def _draft_download(page, version):
         doc = page.draft_document
         return {"url": doc.url, "name": doc.filename}
     if version is not None and version.source_file:
-        return {"url": version.source_file.url, "name": version.source_file.name.rsplit("/", 1)[-1]}
+        url = reverse("consultations:draft_file", args=[page.pk, version.pk])
+        return {"url": url, "name": version.source_file.name.rsplit("/", 1)[-1]}
     return None
 
 

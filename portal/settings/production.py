@@ -23,6 +23,12 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# nginx sends private files and library documents after the view checked access.
+PRIVATE_FILES_ACCEL_PREFIX = env("PRIVATE_FILES_ACCEL_PREFIX", default="/_private/")
+SENDFILE_BACKEND = "portal.sendfile_nginx"
+SENDFILE_ROOT = f"{MEDIA_ROOT}/documents"  # noqa: F405
+SENDFILE_URL = env("DOCUMENTS_ACCEL_PREFIX", default="/_documents/")
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -31,8 +31,9 @@ def _fresh_cache():
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploaded drafts go to a temporary directory, not var/media."""
+    """Uploaded drafts and report files go to a temporary directory, not var/."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
 
 
 @pytest.fixture

@@ -326,7 +326,7 @@ def test_official_answers_publishes_and_everyone_gets_the_report_end_to_end(
             reverse(
                 "consultations:report_download", kwargs={"page_id": consultation.pk, "fmt": fmt}
             )
-        ).content
+        ).getvalue()
         if fmt == "csv":
             table = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
             assert [r[0] for r in table[1:]] == [str(n) for n in range(1, len(rows) + 1)]
