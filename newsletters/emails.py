@@ -182,6 +182,8 @@ class MailingRenderer:
                     "alt": item.alt_text,
                 }
                 for item in issue.items.select_related("page", "image")
+                # A page unpublished or made private since: its link would not work.
+                if item.is_public
             ]
         else:
             context["alert"] = self.mailing
