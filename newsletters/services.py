@@ -201,6 +201,24 @@ def unsubscribe(*, subscriber, source, ip_address=None) -> None:
         )
 
 
+def request_export_link(*, subscriber) -> bool:
+    """E-mail the subscriber a short-lived link to download their data.
+
+    The download needs this fresh link from the mailbox, not only a link from an old
+    message. At most NEWSLETTER_EXPORT_REQUESTS_PER_HOUR per address; False when over.
+    """
+    from .emails import ExportLinkEmail
+
+    if not ratelimit.hit(
+        f"newsletters:export-link:{subscriber.pk}",
+        limit=conf.get("NEWSLETTER_EXPORT_REQUESTS_PER_HOUR"),
+        seconds=3600,
+    ):
+        return False
+    ExportLinkEmail.enqueue(subscriber_id=subscriber.pk)
+    return True
+
+
 def export_subscriber(*, subscriber) -> dict:
     """Everything stored about the subscriber, as JSON-ready data (GDPR art. 15 and 20)."""
     return {
