@@ -41,7 +41,10 @@ class User(AbstractUser):
         if self.is_deleted:
             return str(_("deleted user"))
         full = f"{self.first_name} {self.last_name}".strip()
-        return self.display_name or full or self.username
+        # Never the username: allauth makes it from the e-mail address's local part.
+        return (
+            self.display_name or full or str(_("Portal user no. %(number)s") % {"number": self.pk})
+        )
 
     def get_full_name(self):
         # Third-party apps (django-comments) sign content with the full name.

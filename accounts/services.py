@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from . import permissions, signals, tasks
+from . import erasure, permissions, signals, tasks
 from .models import Membership, Organisation, Role, User
 
 
@@ -153,11 +153,12 @@ def delete_account(*, user: User, by: User | None = None) -> User:
 
     The user row stays so comments and other published content keep their author,
     now shown as "deleted user". Personal data is cleared: name, e-mail, username
-    (becomes "deleted-<id>"), password (unusable), e-mail addresses, roles,
-    organisation memberships and sessions. Other apps clean their own data by
-    listening to `accounts.signals.account_deleted`, sent inside the transaction.
-    Only the account's owner or an administrator may delete it; a superuser's account
-    only its owner or another superuser.
+    (becomes "deleted-<id>"), password (unusable) and sessions; then every app forgets
+    what it keeps about the person (accounts.erasure: e-mail addresses, two-factor
+    devices, roles, memberships, comment signatures, newsletter subscriptions, report
+    notices, search entries...). `accounts.signals.account_deleted` is sent last,
+    inside the transaction. Only the account's owner or an administrator may delete
+    it; a superuser's account only its owner or another superuser.
     """
     by = by or user
     if by.pk != user.pk and not permissions.is_administrator(by):
@@ -166,6 +167,12 @@ def delete_account(*, user: User, by: User | None = None) -> User:
         raise PermissionDenied(_("Only a superuser can delete a superuser's account."))
     if user.is_deleted:
         return user
+    emails = {
+        e.lower() for e in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
+    if user.email:
+        emails.add(user.email.lower())
+    names = {n for n in (user.first_name, user.last_name, user.display_name) if n.strip()}
     user.is_deleted = True
     user.is_active = False
     user.is_staff = False
@@ -177,28 +184,7 @@ def delete_account(*, user: User, by: User | None = None) -> User:
     user.display_name = ""
     user.set_unusable_password()
     user.save()
-    EmailAddress.objects.filter(user=user).delete()
-    user.memberships.all().delete()
-    user.groups.clear()
-    user.user_permissions.clear()
-    _scrub_comments(user)
-    signals.account_deleted.send(sender=User, user=user)
+    erasure.erase_everywhere(user, emails=emails, names=names)
+    signals.account_deleted.send(sender=User, user=user, emails=emails)
     _end_sessions(user)
     return user
-
-
-def _scrub_comments(user: User) -> None:
-    """django-comments copies the author's name, e-mail and IP into each comment.
-
-    The base Comment table holds those columns for every comment model built on it
-    (django-comments-xtd and the consultations' comments included).
-    """
-    from django.apps import apps
-
-    if not apps.is_installed("django_comments"):
-        return
-    from django_comments.models import Comment
-
-    Comment.objects.filter(user=user).update(
-        user_name="", user_email="", user_url="", ip_address=None
-    )

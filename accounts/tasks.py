@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from portal.task_priorities import USER_MAIL
+
 from .models import Membership, Role, User
 
 
@@ -22,7 +24,7 @@ def _render(template_prefix: str, context: dict) -> tuple[str, str]:
     return " ".join(subject.split()), body
 
 
-@task()
+@task(priority=USER_MAIL)
 def send_membership_decision(membership_id: int) -> bool:
     """Tell the user whether an official approved or rejected their request."""
     membership = (
@@ -45,7 +47,7 @@ def send_membership_decision(membership_id: int) -> bool:
     return True
 
 
-@task()
+@task(priority=USER_MAIL)
 def notify_officials_of_request(membership_id: int) -> int:
     """Tell every official that a request to represent an organisation is waiting."""
     membership = (

@@ -16,3 +16,5 @@ class ConsultationsConfig(AppConfig):
         from .search import register_search  # clauses, comments, report rows (helper R)
 
         register_search()
+
+        from . import erasure  # noqa: F401 - registers what account deletion erases

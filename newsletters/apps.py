@@ -11,7 +11,7 @@ class NewslettersConfig(AppConfig):
 
         from cms_pages.window import register_section
 
-        from . import alerts, views
+        from . import alerts, erasure, views  # noqa: F401 - erasure registers its eraser
 
         page_published.connect(alerts.on_page_published, dispatch_uid="newsletters_alerts")
         register_section(views.signup_section)

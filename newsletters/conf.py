@@ -13,6 +13,11 @@ DEFAULTS = {
     "NEWSLETTER_UNSUBSCRIBE_MAILTO": "",
     # How long a confirmation link stays valid.
     "NEWSLETTER_CONFIRM_MAX_AGE_DAYS": 7,
+    # How long the settings / erase link of a message works (the unsubscribe link always).
+    "NEWSLETTER_MANAGE_MAX_AGE_DAYS": 90,
+    # How long the e-mailed link to download one's data works; requests per hour.
+    "NEWSLETTER_EXPORT_LINK_MAX_AGE_MINUTES": 60,
+    "NEWSLETTER_EXPORT_REQUESTS_PER_HOUR": 3,
     # Deliveries claimed per transaction by one worker.
     "NEWSLETTER_BATCH_SIZE": 200,
     # Upper bound on messages per second per worker (0 = unlimited).

@@ -92,6 +92,30 @@ class Email:
         return message.send() if message else 0
 
 
+class ExportLinkEmail(Email):
+    """A short-lived link to download what is stored about the address (GDPR art. 15)."""
+
+    template_base = "newsletters/email/export_link"
+
+    def __init__(self, *, subscriber_id):
+        super().__init__()
+        self.subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+
+    def get_receivers(self):
+        return [self.subscriber.email] if self.subscriber else []
+
+    def get_subject(self):
+        return gettext("Your newsletter data at %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
+
+    def get_context(self):
+        token = tokens.make_export_token(self.subscriber.key)
+        return {
+            **super().get_context(),
+            "export_url": absolute(reverse("newsletters:export", args=[token])),
+            "max_age_minutes": conf.get("NEWSLETTER_EXPORT_LINK_MAX_AGE_MINUTES"),
+        }
+
+
 class ConfirmationEmail(Email):
     """The double opt-in link. Sent for new and known addresses alike."""
 
@@ -182,6 +206,8 @@ class MailingRenderer:
                     "alt": item.alt_text,
                 }
                 for item in issue.items.select_related("page", "image")
+                # A page unpublished or made private since: its link would not work.
+                if item.is_public
             ]
         else:
             context["alert"] = self.mailing

@@ -7,6 +7,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -220,6 +221,11 @@ class Issue(PreviewableMixin, ClusterableModel):
         return preview_response(self, mode_name)
 
 
+def is_public_page(page) -> bool:
+    """Live and without a view restriction (password, login, groups) on it or above it."""
+    return page.live and not page.get_view_restrictions().exists()
+
+
 class IssueItem(Orderable):
     """One piece of content in an issue: a page, optionally with its own title and summary."""
 
@@ -268,6 +274,18 @@ class IssueItem(Orderable):
 
     def __str__(self):
         return self.display_title
+
+    def clean(self):
+        super().clean()
+        if self.page_id and not is_public_page(self.page):
+            raise ValidationError(
+                {"page": _("Only published pages that everyone may read can go into a newsletter.")}
+            )
+
+    @property
+    def is_public(self) -> bool:
+        """The page is published and not private: its link works for every subscriber."""
+        return not self.page_id or (self.page is not None and is_public_page(self.page))
 
     @property
     def display_title(self) -> str:

@@ -31,6 +31,7 @@ from .models import (
     MailingStatus,
     Subscriber,
     Topic,
+    is_public_page,
 )
 
 logger = logging.getLogger(__name__)
@@ -200,6 +201,24 @@ def unsubscribe(*, subscriber, source, ip_address=None) -> None:
         )
 
 
+def request_export_link(*, subscriber) -> bool:
+    """E-mail the subscriber a short-lived link to download their data.
+
+    The download needs this fresh link from the mailbox, not only a link from an old
+    message. At most NEWSLETTER_EXPORT_REQUESTS_PER_HOUR per address; False when over.
+    """
+    from .emails import ExportLinkEmail
+
+    if not ratelimit.hit(
+        f"newsletters:export-link:{subscriber.pk}",
+        limit=conf.get("NEWSLETTER_EXPORT_REQUESTS_PER_HOUR"),
+        seconds=3600,
+    ):
+        return False
+    ExportLinkEmail.enqueue(subscriber_id=subscriber.pk)
+    return True
+
+
 def export_subscriber(*, subscriber) -> dict:
     """Everything stored about the subscriber, as JSON-ready data (GDPR art. 15 and 20)."""
     return {
@@ -265,7 +284,7 @@ def suggested_pages(*, issue=None, limit=50):
 
     last = Issue.objects.published().aggregate(at=Max("sending_started_at"))["at"]
     since = last or timezone.now() - timedelta(days=31)
-    pages = Page.objects.live().filter(first_published_at__gt=since, depth__gt=2)
+    pages = Page.objects.live().public().filter(first_published_at__gt=since, depth__gt=2)
     labels = conf.get("NEWSLETTER_SUGGESTED_PAGE_MODELS")
     if labels:
         content_types = [
@@ -281,11 +300,25 @@ def suggested_pages(*, issue=None, limit=50):
     return pages.order_by("-first_published_at")[:limit]
 
 
+def _refuse_private_pages(pages) -> None:
+    """Editors may not mail out what the public cannot read (drafts, private pages)."""
+    private = [page.title for page in pages if not is_public_page(page)]
+    if private:
+        raise ValueError(
+            gettext(
+                "Only published pages that everyone may read can go into a newsletter. "
+                "Publish or remove: %(titles)s."
+            )
+            % {"titles": ", ".join(private)}
+        )
+
+
 @transaction.atomic
 def add_items(*, issue, pages) -> int:
     """Append pages to a draft issue, in the given order."""
     if not issue.is_editable:
         raise ValueError("The issue has already been sent.")
+    _refuse_private_pages(pages)
     start = issue.items.count()
     IssueItem.objects.bulk_create(
         IssueItem(issue=issue, page=page, sort_order=start + i) for i, page in enumerate(pages)
@@ -301,6 +334,7 @@ def send_issue_now(*, issue) -> None:
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if not issue.is_editable:
         raise ValueError("The issue has already been sent or is being sent.")
+    _refuse_private_pages([item.page for item in issue.items.select_related("page") if item.page])
     issue.status = MailingStatus.SENDING
     issue.sending_started_at = timezone.now()
     issue.save(update_fields=["status", "sending_started_at"])

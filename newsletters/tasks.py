@@ -6,19 +6,21 @@ from django.db import connection
 from django.utils.module_loading import import_string
 from django_tasks import task
 
+from portal.task_priorities import BULK_MAIL, USER_MAIL
+
 from . import conf, services
 
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(priority=USER_MAIL)
 def send_email(class_path: str, kwargs: dict) -> int:
     """Build and send one transactional message (see emails.Email)."""
     email_class = import_string(class_path)
     return email_class(**kwargs).send()
 
 
-@task()
+@task(priority=BULK_MAIL)
 def start_mailing(kind: str, pk: int) -> int:
     """Create the mailing's delivery rows, then start the sending workers."""
     mailing = services.get_mailing(kind, pk)
@@ -34,7 +36,7 @@ def start_mailing(kind: str, pk: int) -> int:
     return created
 
 
-@task()
+@task(priority=BULK_MAIL)
 def deliver_mailing(kind: str, pk: int) -> dict:
     """Send one mailing for a while; re-enqueue itself while rows remain.
 

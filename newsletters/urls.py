@@ -10,6 +10,7 @@ urlpatterns = [
     path("potwierdz/<str:token>/", views.confirm, name="confirm"),
     path("ustawienia/<str:token>/", views.preferences, name="preferences"),
     path("wypisz/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("ustawienia/<str:token>/eksport/", views.export_request, name="export_request"),
     path("eksport/<str:token>/", views.export, name="export"),
     path("usun/<str:token>/", views.erase, name="erase"),
     path("archiwum/", views.archive, name="archive"),

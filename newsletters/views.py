@@ -122,16 +122,30 @@ def confirm(request, token):
     )
 
 
-def _subscriber_from_token(token):
-    """(subscriber, None) or (None, problem) for a management token."""
+def _subscriber_from_token(token, *, read=None):
+    """(subscriber, None) or (None, problem) for a management token.
+
+    Settings and erase links expire (tokens.manage_max_age); pass `read` to accept
+    another kind of token or any age.
+    """
     try:
-        key = tokens.read_manage_token(token)
+        key = (read or _read_recent_manage_token)(token)
+    except tokens.ExpiredToken:
+        return None, ("manage-expired", 400)
     except tokens.InvalidToken:
         return None, ("invalid", 400)
     try:
         return Subscriber.objects.get(key=key), None
     except (Subscriber.DoesNotExist, ValueError):
         return None, ("gone", 404)
+
+
+def _read_recent_manage_token(token):
+    return tokens.read_manage_token(token, max_age=tokens.manage_max_age())
+
+
+def _read_any_manage_token(token):
+    return tokens.read_manage_token(token)
 
 
 @require_http_methods(["GET", "POST"])
@@ -174,7 +188,8 @@ def preferences(request, token):
 @csrf_exempt  # RFC 8058: mail providers POST here without a session; the token authorises.
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    subscriber, problem = _subscriber_from_token(token)
+    # Any age: the unsubscribe link of an old message keeps working (it only stops mail).
+    subscriber, problem = _subscriber_from_token(token, read=_read_any_manage_token)
     if problem:
         return _link_problem(request, *problem)
     if request.method == "POST":
@@ -192,10 +207,28 @@ def unsubscribe(request, token):
     return render(request, "newsletters/unsubscribe.html", {"subscriber": subscriber})
 
 
-@require_http_methods(["GET"])
-def export(request, token):
+@require_http_methods(["POST"])
+def export_request(request, token):
+    """From the settings page: e-mail a short-lived download link to the address."""
     subscriber, problem = _subscriber_from_token(token)
     if problem:
+        return _link_problem(request, *problem)
+    if not services.request_export_link(subscriber=subscriber):
+        return render(request, "newsletters/rate_limited.html", status=429)
+    return render(
+        request,
+        "newsletters/export_requested.html",
+        {"max_age_minutes": conf.get("NEWSLETTER_EXPORT_LINK_MAX_AGE_MINUTES"), "token": token},
+    )
+
+
+@require_http_methods(["GET"])
+def export(request, token):
+    """The download, only by the fresh link e-mailed by export_request."""
+    subscriber, problem = _subscriber_from_token(token, read=tokens.read_export_token)
+    if problem:
+        if problem[0] == "manage-expired":
+            problem = ("export-expired", 400)
         return _link_problem(request, *problem)
     data = services.export_subscriber(subscriber=subscriber)
     response = HttpResponse(

@@ -13,3 +13,5 @@ class SearchConfig(AppConfig):
 
         register_builtin_adapters()
         connect()
+
+        from . import erasure  # noqa: F401 - registers what account deletion erases

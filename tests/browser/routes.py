@@ -173,7 +173,11 @@ def sample_arguments() -> dict[tuple[str, str], object]:
 
     if apps.is_installed("newsletters"):
         try:
-            from newsletters.tokens import make_confirm_token, make_manage_token
+            from newsletters.tokens import (
+                make_confirm_token,
+                make_export_token,
+                make_manage_token,
+            )
 
             Subscriber = apps.get_model("newsletters", "Subscriber")
             Issue = apps.get_model("newsletters", "Issue")
@@ -183,6 +187,7 @@ def sample_arguments() -> dict[tuple[str, str], object]:
             subscriber = Subscriber.objects.order_by("pk").first()
             if subscriber is not None:
                 samples[("newsletters", "token")] = make_manage_token(subscriber.key)
+                samples[("newsletters:export", "token")] = make_export_token(subscriber.key)
                 topics = list(subscriber.topics.values_list("slug", flat=True)[:2])
                 samples[("newsletters:confirm", "token")] = make_confirm_token(subscriber, topics)
             issue = Issue.objects.order_by("pk").first()
