@@ -1,0 +1,79 @@
+"""Requests for the security scanners, taken from the running demo (scripts/security_scan.sh).
+
+Logs the demo resident in (a session in the server's database), opens the comment
+form of an open consultation and the newsletter form through the server, and writes
+raw HTTP requests that sqlmap replays (`-r`), refreshing the CSRF token each time.
+
+    DJANGO_SETTINGS_MODULE=bench.settings python -m bench.scan_targets http://127.0.0.1:8765 OUT
+"""
+
+import http.cookiejar
+import re
+import sys
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import django
+
+HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
+RESIDENT = "mieszkanka@okienko.example.org"
+
+
+def session_cookie() -> str:
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=RESIDENT))
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def open_consultation_form_path() -> str:
+    from consultations.models import ConsultationPage
+
+    page = next(p for p in ConsultationPage.objects.live().order_by("pk") if p.phase == "open")
+    clause = page.versions.order_by("-number").first().clauses.order_by("position").first()
+    return f"/konsultacje/{page.pk}/komentarz/?clause={clause.pk}"
+
+
+def fetch(base, path, cookie):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
+    html = opener.open(request, timeout=30).read().decode()  # noqa: S310 - 127.0.0.1
+    csrf = next(c.value for c in jar if c.name == "csrftoken")
+    return html, csrf
+
+
+def raw_post(base, path, cookie, csrf, fields) -> str:
+    host = urlsplit(base).netloc
+    body = urlencode(fields)
+    cookies = f"{cookie}; csrftoken={csrf}" if cookie else f"csrftoken={csrf}"
+    return (
+        f"POST {path.split('?')[0]} HTTP/1.1\r\nHost: {host}\r\n"
+        f"Referer: {base}{path}\r\nCookie: {cookies}\r\n"
+        f"Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n{body}"
+    )
+
+
+def main(base: str, out: Path) -> None:
+    django.setup()
+    out.mkdir(parents=True, exist_ok=True)
+    cookie = session_cookie()
+    (out / "cookie.txt").write_text(cookie)
+    form_path = open_consultation_form_path()
+    (out / "comment_form_path.txt").write_text(form_path)
+    html, csrf = fetch(base, form_path, cookie)
+    fields = dict(HIDDEN.findall(html))
+    fields |= {"comment": "Uwaga testowa skanera.", "proposed_wording": "", "justification": ""}
+    (out / "comment.req").write_text(raw_post(base, form_path, cookie, csrf, fields))
+    html, csrf = fetch(base, "/newsletter/", "")
+    fields = dict(HIDDEN.findall(html)) | {"email": "skaner@example.org", "topics": "news"}
+    (out / "newsletter.req").write_text(raw_post(base, "/newsletter/", "", csrf, fields))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], Path(sys.argv[2]))
