@@ -2,17 +2,16 @@
 
 Logs the demo resident in (a session in the server's database), opens the comment
 form of an open consultation and the newsletter form through the server, and writes
-raw HTTP requests that sqlmap replays (`-r`), refreshing the CSRF token each time.
+their fields for sqlmap (`--data`; sqlmap refreshes the CSRF token for each request).
 
     DJANGO_SETTINGS_MODULE=bench.settings python -m bench.scan_targets http://127.0.0.1:8765 OUT
 """
 
-import http.cookiejar
 import re
 import sys
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import django
 
@@ -38,25 +37,10 @@ def open_consultation_form_path() -> str:
     return f"/konsultacje/{page.pk}/komentarz/?clause={clause.pk}"
 
 
-def fetch(base, path, cookie):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+def fetch(base, path, cookie) -> str:
     request = urllib.request.Request(base + path, headers={"Cookie": cookie} if cookie else {})
-    html = opener.open(request, timeout=30).read().decode()  # noqa: S310 - 127.0.0.1
-    csrf = next(c.value for c in jar if c.name == "csrftoken")
-    return html, csrf
-
-
-def raw_post(base, path, cookie, csrf, fields) -> str:
-    host = urlsplit(base).netloc
-    body = urlencode(fields)
-    cookies = f"{cookie}; csrftoken={csrf}" if cookie else f"csrftoken={csrf}"
-    return (
-        f"POST {path.split('?')[0]} HTTP/1.1\r\nHost: {host}\r\n"
-        f"Referer: {base}{path}\r\nCookie: {cookies}\r\n"
-        f"Content-Type: application/x-www-form-urlencoded\r\n"
-        f"Content-Length: {len(body)}\r\n\r\n{body}"
-    )
+    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - 127.0.0.1
+        return response.read().decode()
 
 
 def main(base: str, out: Path) -> None:
@@ -66,13 +50,13 @@ def main(base: str, out: Path) -> None:
     (out / "cookie.txt").write_text(cookie)
     form_path = open_consultation_form_path()
     (out / "comment_form_path.txt").write_text(form_path)
-    html, csrf = fetch(base, form_path, cookie)
+    html = fetch(base, form_path, cookie)
     fields = dict(HIDDEN.findall(html))
     fields |= {"comment": "Uwaga testowa skanera.", "proposed_wording": "", "justification": ""}
-    (out / "comment.req").write_text(raw_post(base, form_path, cookie, csrf, fields))
-    html, csrf = fetch(base, "/newsletter/", "")
+    (out / "comment.data").write_text(urlencode(fields))
+    html = fetch(base, "/newsletter/", "")
     fields = dict(HIDDEN.findall(html)) | {"email": "skaner@example.org", "topics": "news"}
-    (out / "newsletter.req").write_text(raw_post(base, "/newsletter/", "", csrf, fields))
+    (out / "newsletter.data").write_text(urlencode(fields))
 
 
 if __name__ == "__main__":
