@@ -50,12 +50,16 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 OPENER = urllib.request.build_opener(NoRedirect)
 
 
+CLIENT_TIMEOUT = [30]  # seconds a commenter waits for an answer (--client-timeout)
+
+
 def request(path, data=None, headers=None) -> tuple[float, float, int | str]:
     """(start, end, HTTP status or the name of the connection error)."""
     start = time.monotonic()
     body = urlencode(data).encode() if data is not None else None
     try:
-        with OPENER.open(urllib.request.Request(BASE + path, body, headers or {}), timeout=30) as r:
+        prepared = urllib.request.Request(BASE + path, body, headers or {})
+        with OPENER.open(prepared, timeout=CLIENT_TIMEOUT[0]) as r:
             r.read()
             status = r.status
     except urllib.error.HTTPError as error:
@@ -201,7 +205,7 @@ def in_outage(moment, faults) -> bool:
 def recovery_seconds(drill) -> float:
     """From the end of the load until the home and consultation pages answer 200 again."""
     start = time.monotonic()
-    while time.monotonic() - start < 120:
+    while time.monotonic() - start < 300:
         if all(request(path)[2] == 200 for path in ("/", drill.page_path)):
             return round(time.monotonic() - start, 2)
         time.sleep(0.5)
@@ -273,7 +277,9 @@ def main():
     parser.add_argument("--comments", type=int, default=40)
     parser.add_argument("--readers", type=int, default=5)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--client-timeout", type=int, default=CLIENT_TIMEOUT[0])
     args = parser.parse_args()
+    CLIENT_TIMEOUT[0] = args.client_timeout
     ensure_cluster()
     redis = start_redis()
     env = {
