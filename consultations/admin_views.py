@@ -36,11 +36,9 @@ MAX_UPLOAD_MB = services.MAX_DRAFT_BYTES // (1024 * 1024)
 
 
 def _extraction_errors():
-    """The extractor's error classes (helper P's module), resolved lazily."""
-    try:
-        from .extraction import UnreadableDocument, UnsupportedDocument
-    except ImportError:  # pragma: no cover - the extractor is part of the app
-        return (services.DraftImportError,)
+    """The errors an import of a draft file may raise, each with a message below."""
+    from .extraction import UnreadableDocument, UnsupportedDocument
+
     return (services.DraftImportError, UnsupportedDocument, UnreadableDocument)
 
 
