@@ -269,7 +269,13 @@ def measure_all(args, base, seeded, sessions, resident_cookie, pid, env):
         )
 
     def posting(path, kind):
-        lua_args = (str(sessions), path, f"https://127.0.0.1:{args.port}", kind, seeded["page_id"])
+        lua_args = (
+            str(sessions),
+            path,
+            f"https://127.0.0.1:{args.port}",
+            kind,
+            str(seeded["page_id"]),
+        )
         return timed(base + path, script=ROOT / "bench" / "post_form.lua", script_args=lua_args)
 
     results["yardstick"] = timed(f"{base}/robots.txt")
