@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import MembershipQuerySet, OrganisationQuerySet
@@ -52,9 +53,14 @@ class User(AbstractUser):
             return self.public_name
         return super().get_full_name()
 
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """The account's role (group) names, read once per user object: a request asks
+        several role questions of the same user. Forgotten when the groups change."""
+        return frozenset(self.groups.values_list("name", flat=True))
+
     def has_role(self, role: str) -> bool:
-        # Group names are prefetched by the permission predicates where it matters.
-        return any(g.name == role for g in self.groups.all())
+        return role in self.role_names
 
 
 class PublicBenefitArea(models.TextChoices):

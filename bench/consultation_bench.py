@@ -2,12 +2,14 @@
 
     python bench/consultation_bench.py [--clauses 100] [--comments 2000] [--duration 10]
 
-Measures (1) a yardstick - the smallest Django view through the same middleware,
-(2) the consultation page of a seeded consultation, (3) comment posting by many
-logged-in users, then checks that every acknowledged post was stored. Prints
-requests/s, p50/p99 latency, the ratio to the yardstick, the CPU time the gunicorn
-workers (and PostgreSQL backends) spent per request and the load average, then one
-JSON line.
+Serves the portal as production does (production settings, collected static files,
+HTTPS forwarded by the proxy, gunicorn) and measures in one run: robots.txt (the page
+yardstick), the seeded consultation page for an anonymous visitor and for a signed-in
+resident, a minimal logged-in form POST that saves one row (the posting yardstick),
+comment posting by many logged-in users with the rate limit on (high, non-zero), and
+checks that every acknowledged post was stored. Prints requests/s, p50/p99 latency,
+the ratio to the yardstick, the CPU time the gunicorn workers (and PostgreSQL
+backends) spent per request and the load average, then one JSON line.
 
 Database: SQLite file var/bench.sqlite3 (recreated) unless DATABASE_URL points to
 PostgreSQL (the database is dropped and recreated: use a name of your own, e.g.
@@ -31,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-GZIP = "Accept-Encoding: gzip"
+HTTPS = "X-Forwarded-Proto: https"  # what the TLS-terminating proxy adds
 
 
 def run(cmd, env, **kwargs):
@@ -54,6 +56,7 @@ def prepare_database(env):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     # Sessions and cached pages of an earlier run must not leak into this one.
     clear = "import django; django.setup(); from django.core.cache import cache; cache.clear()"
     run([PYTHON, "-c", clear], env)
@@ -78,7 +81,7 @@ def to_ms(value: str) -> float:
 
 def wrk(url, duration, connections, threads, script=None, script_args=(), headers=()):
     cmd = ["wrk", "--latency", f"-t{threads}", f"-c{connections}", f"-d{duration}s"]
-    for header in headers:
+    for header in (HTTPS, *headers):
         cmd += ["-H", header]
     if script:
         cmd += ["-s", str(script)]
@@ -202,7 +205,8 @@ def main():
             probe.bind(("127.0.0.1", 0))
             args.port = probe.getsockname()[1]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "PYTHONPATH": str(ROOT)}
-    env.setdefault("BASE_URL", f"http://127.0.0.1:{args.port}")
+    env.setdefault("BASE_URL", f"https://127.0.0.1:{args.port}")
+    env.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="okienko-bench-static-"))
     prepare_database(env)
     sessions = Path(tempfile.mkdtemp(prefix="okienko-bench-")) / "sessions.txt"
     seeded = json.loads(
@@ -222,6 +226,8 @@ def main():
         .stdout.strip()
         .splitlines()[-1]
     )
+    session_id, csrf_token = sessions.read_text().split()[:2]
+    resident_cookie = f"Cookie: sessionid={session_id}; csrftoken={csrf_token}"
     base = f"http://127.0.0.1:{args.port}"
     gunicorn = shutil.which("gunicorn", path=str(Path(PYTHON).parent)) or "gunicorn"
     (ROOT / "var").mkdir(exist_ok=True)  # a fresh clone on PostgreSQL has no var/ yet
@@ -240,72 +246,96 @@ def main():
         stderr=(ROOT / "var" / "bench-gunicorn.log").open("w"),
     )
     try:
-        wait_until_up(f"{base}/bench/yardstick/")
-        page_url = base + seeded["path"]
-        for _ in range(4 * args.workers):  # every worker renders and caches the act once
-            urllib.request.urlopen(page_url, timeout=30).read()  # noqa: S310
-        results = {"seeded": seeded, "database": env["DATABASE_URL"].split(":", 1)[0]}
-        pid = server.pid
-
-        def timed(*wrk_args, **wrk_kwargs):
-            return measured(lambda: wrk(*wrk_args, **wrk_kwargs), pid, env)
-
-        results["yardstick"] = timed(
-            f"{base}/bench/yardstick/", args.duration, args.connections, args.threads
-        )
-        # Browsers send Accept-Encoding: gzip; the identity run shows the raw cost.
-        results["page"] = timed(
-            page_url, args.duration, args.connections, args.threads, headers=[GZIP]
-        )
-        results["page_identity"] = timed(page_url, args.duration, args.connections, args.threads)
-        before = comment_count(env, seeded["page_id"])
-        spy = None
-        if args.profile_posting:
-            spy = subprocess.Popen(  # noqa: S603
-                [
-                    shutil.which("py-spy", path=str(Path(PYTHON).parent)) or "py-spy",
-                    "record",
-                    "--nonblocking",
-                    "-f",
-                    "flamegraph" if args.profile_posting.endswith(".svg") else "raw",
-                    "-o",
-                    args.profile_posting,
-                    "-d",
-                    str(args.duration),
-                    "-p",
-                    str(children_of(pid)[0]),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        results["posting"] = timed(
-            f"{base}/konsultacje/{seeded['page_id']}/komentarz/",
-            args.duration,
-            args.connections,
-            args.threads,
-            script=ROOT / "bench" / "post_comment.lua",
-            script_args=(str(sessions), f"/konsultacje/{seeded['page_id']}/komentarz/"),
-        )
-        time.sleep(1)  # let in-flight posts finish
-        if spy is not None:
-            spy.wait(timeout=60)
-        after = comment_count(env, seeded["page_id"])
-        posting = results["posting"]
-        posting["stored"] = after - before
-        posting["all_acknowledged_stored"] = posting["stored"] >= posting.get("acknowledged", 0)
-        results["page_after_posting"] = timed(
-            page_url, args.duration, args.connections, args.threads, headers=[GZIP]
-        )
+        results = measure_all(args, base, seeded, sessions, resident_cookie, server.pid, env)
     finally:
         server.terminate()
         server.wait(timeout=20)
+    report(results)
+
+
+def measure_all(args, base, seeded, sessions, resident_cookie, pid, env):
+    wait_until_up(f"{base}/robots.txt")
+    page_url = base + seeded["path"]
+    request = urllib.request.Request(page_url, headers=dict([HTTPS.split(": ")]))
+    for _ in range(4 * args.workers):  # every worker renders and caches the act once
+        urllib.request.urlopen(request, timeout=30).read()  # noqa: S310
+    results = {"seeded": seeded, "database": env["DATABASE_URL"].split(":", 1)[0]}
+
+    def timed(url, **wrk_kwargs):
+        return measured(
+            lambda: wrk(url, args.duration, args.connections, args.threads, **wrk_kwargs),
+            pid,
+            env,
+        )
+
+    def posting(path, kind):
+        lua_args = (
+            str(sessions),
+            path,
+            f"https://127.0.0.1:{args.port}",
+            kind,
+            str(seeded["page_id"]),
+        )
+        return timed(base + path, script=ROOT / "bench" / "post_form.lua", script_args=lua_args)
+
+    results["yardstick"] = timed(f"{base}/robots.txt")
+    results["page_anonymous"] = timed(page_url)
+    results["page_resident"] = timed(page_url, headers=[resident_cookie])
+    results["form_one_row"] = posting("/bench/one-row/", "row")
+    before = comment_count(env, seeded["page_id"])
+    spy = _profiler(args, pid)
+    results["posting"] = posting(f"/konsultacje/{seeded['page_id']}/komentarz/", "comment")
+    time.sleep(1)  # let in-flight posts finish
+    if spy is not None:
+        spy.wait(timeout=60)
+    after = comment_count(env, seeded["page_id"])
+    result = results["posting"]
+    result["stored"] = after - before
+    result["all_acknowledged_stored"] = result["stored"] >= result.get("acknowledged", 0)
+    results["page_anonymous_after_posting"] = timed(page_url)
+    return results
+
+
+def _profiler(args, pid):
+    if not args.profile_posting:
+        return None
+    return subprocess.Popen(  # noqa: S603
+        [
+            shutil.which("py-spy", path=str(Path(PYTHON).parent)) or "py-spy",
+            "record",
+            "--nonblocking",
+            "-f",
+            "flamegraph" if args.profile_posting.endswith(".svg") else "raw",
+            "-o",
+            args.profile_posting,
+            "-d",
+            str(args.duration),
+            "-p",
+            str(children_of(pid)[0]),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+ROWS = (
+    "yardstick",
+    "page_anonymous",
+    "page_resident",
+    "form_one_row",
+    "posting",
+    "page_anonymous_after_posting",
+)
+
+
+def report(results):
     yard = results["yardstick"]["requests_per_s"]
-    print(f"database: {results['database']}; consultation: {seeded}")
+    print(f"database: {results['database']}; consultation: {results['seeded']}")
     print(
         f"{'':22}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'vs yardstick':>14}{'errors':>8}"
         f"{'CPU ms/req':>12}{'DB CPU ms':>11}{'load':>7}"
     )
-    for name in ("yardstick", "page", "page_identity", "posting", "page_after_posting"):
+    for name in ROWS:
         r = results[name]
         ratio = r["requests_per_s"] / yard if yard else 0
         print(
@@ -318,6 +348,12 @@ def main():
     print(
         f"posting: {p.get('acknowledged', 0)} acknowledged (302), {p.get('refused', 0)} refused, "
         f"{p['stored']} stored -> {'OK' if p['all_acknowledged_stored'] else 'LOST COMMENTS'}"
+    )
+    one_row = results["form_one_row"]["requests_per_s"]
+    print(
+        f"posting / one-row form POST: {p['requests_per_s'] / one_row if one_row else 0:.2f}; "
+        f"pages / robots.txt: anonymous {results['page_anonymous']['requests_per_s'] / yard:.3f}, "
+        f"resident {results['page_resident']['requests_per_s'] / yard:.3f}"
     )
     print(json.dumps(results))
 

@@ -1,4 +1,4 @@
-"""Report, exports, grouping and open data on a large consultation (helper R).
+"""Report, exports, grouping and open data on a large consultation.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/okienko_report_bench \\
         python bench/report_bench.py --clauses 300 --comments 20000

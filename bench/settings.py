@@ -1,5 +1,7 @@
-"""Benchmark settings: production settings with DEBUG off, served over plain HTTP on
-127.0.0.1, the comment rate limit off, and a yardstick view (bench/urls.py).
+"""Benchmark settings: production settings (static files collected by the benchmark,
+HTTPS forwarded by the proxy in front), served on 127.0.0.1, with the comment rate
+limit on but high enough for many posts per user and minute, and the posting yardstick
+(bench/urls.py).
 
 DATABASE_URL selects SQLite (default: var/bench.sqlite3) or PostgreSQL.
 """
@@ -12,7 +14,7 @@ from portal.cache import redis_answers
 _BASE = Path(__file__).resolve().parent.parent
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "False")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "False")  # the proxy redirects plain HTTP
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_BASE / 'var' / 'bench.sqlite3'}")
 
@@ -26,13 +28,6 @@ from portal.settings.production import *  # noqa: E402, F403
 
 DEBUG = False
 ROOT_URLCONF = "bench.urls"
-SESSION_COOKIE_SECURE = False
-CSRF_COOKIE_SECURE = False
-# Static files are not what we measure; no manifest needed.
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-# The posting benchmark sends many comments per user and minute.
-CONSULTATIONS_COMMENT_RATE = None
+# On, as in production, but high: the benchmark sends many comments per user and minute.
+CONSULTATIONS_COMMENT_RATE = 100_000
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}

@@ -2,7 +2,7 @@
 
 Wagtail grants page rights per subtree (the data migration gives editors and officials
 the whole tree from the home page). Consultations and calls for proposals are run by
-officials (issue 2: Editor = news and pages, Official = consultations and calls), so
+officials (Editor = news and pages, Official = consultations and calls), so
 their page types, index pages included, answer "may edit / publish / add / move /
 delete" only for officials, administrators and superusers; an editor still sees them
 in the page explorer but cannot change them or create new ones.

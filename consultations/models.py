@@ -137,6 +137,13 @@ class ConsultationPage(OfficialsOnlyPage, Page):
 
         return page_context(self, request, super().get_context(request, *args, **kwargs))
 
+    def serve(self, request, *args, **kwargs):
+        from .caching import serve_cached
+
+        return serve_cached(
+            self, request, lambda: super(ConsultationPage, self).serve(request, *args, **kwargs)
+        )
+
 
 class DraftActVersion(models.Model):
     """A version of the consulted act; version 1 is the draft, later ones the outcome."""

@@ -16,9 +16,11 @@ the same question. The rules (docs/consultations.md):
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from accounts.permissions import can_participate, is_official
+from accounts.permissions import can_participate, has_verified_email, is_official
 
 from .models import Phase
 
@@ -41,95 +43,111 @@ def can_comment_at_all(user) -> bool:
     return can_participate(user) and not is_official(user)
 
 
-class CommenterFacts:
-    """What commenting asks about an account, read together (see commenter_facts).
+class Refusal:
+    """Why a comment or reply cannot be accepted (CommentPolicy, services.CommentRefused)."""
 
-    - verified: has_verified_email(): a verified address, account not deleted;
-    - official: is_official(): superuser, Official or Administrator role;
-    - organisations: approved memberships, by name. Given, or (None) read on first use:
-      most comments are sent on one's own behalf and never ask.
+    ANONYMOUS = "anonymous"
+    NOT_PUBLISHED = "not_published"
+    UNVERIFIED = "unverified"
+    NOT_PARTICIPANT = "not_participant"
+    PLANNED = "planned"
+    CLOSED = "closed"
+    RATE_LIMITED = "rate_limited"
+    BAD_TARGET = "bad_target"
+    TOO_DEEP = "too_deep"
+
+
+class CommentPolicy:
+    """May this user comment, reply, react or flag in this consultation at `now`?
+
+    The one answer for templates, views and services. Each fact about the account
+    (verified e-mail, role, represented organisations) is read once per policy object;
+    build one per request.
     """
 
-    __slots__ = ("verified", "official", "_organisations", "_user")
+    def __init__(self, user, consultation, now=None):
+        self.user = user
+        self.consultation = consultation
+        self.now = now or timezone.now()
 
-    def __init__(self, verified=False, official=False, organisations=(), user=None):
-        self.verified = verified
-        self.official = official
-        self._organisations = organisations
-        self._user = user
+    @cached_property
+    def verified(self) -> bool:
+        return has_verified_email(self.user)
 
-    @property
+    @cached_property
+    def participates(self) -> bool:
+        """accounts.permissions.can_participate(), from the fact read above."""
+        return self.verified and self.user.is_active
+
+    @cached_property
+    def official(self) -> bool:
+        return is_official(self.user)
+
+    @cached_property
     def organisations(self) -> tuple:
-        if self._organisations is None:
-            self._organisations = _organisations_of(self._user)
-        return self._organisations
+        """Organisations the user represents (approved memberships), by name."""
+        from accounts.models import Membership, Organisation
 
-    @property
-    def organisations_read(self) -> bool:
-        return self._organisations is not None
+        if not self.user.is_authenticated:
+            return ()
+        return tuple(
+            Organisation.objects.filter(
+                memberships__user=self.user, memberships__status=Membership.Status.APPROVED
+            )
+            .only("id", "name")
+            .order_by("name", "id")
+        )
 
     def speaks_for(self, organisation) -> bool:
-        """accounts.permissions.can_speak_for(), answered from the facts."""
         return any(o.pk == organisation.pk for o in self.organisations)
 
+    def comment_refusal(self) -> str | None:
+        """None if a comment can be accepted now, else the Refusal code to explain."""
+        if not self.user.is_authenticated:
+            return Refusal.ANONYMOUS
+        if not self.consultation.live:  # a draft, or unpublished while people were typing
+            return Refusal.NOT_PUBLISHED
+        phase = _phase(self.consultation, self.now)
+        if phase == Phase.PLANNED:
+            return Refusal.PLANNED
+        if phase != Phase.OPEN:
+            return Refusal.CLOSED
+        if not self.verified:
+            return Refusal.UNVERIFIED
+        if not self.participates or self.official:
+            return Refusal.NOT_PARTICIPANT
+        return None
 
-def commenter_facts(user) -> CommenterFacts:
-    """The account's verified e-mail, official role and represented organisations,
-    without a query per question: posting a comment asks all three.
+    def reply_refusal(self, parent) -> str | None:
+        if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
+            return Refusal.TOO_DEEP
+        return self.comment_refusal()
 
-    The session's user carries the first two, read with the user row at the start of
-    the request (accounts.backends); any other user object is read again the same way
-    (one query). The organisations are read only if asked. The answers equal
-    has_verified_email(), is_official() and can_speak_for(); they are never kept across
-    requests, so a verification, role change or membership decision counts from the
-    next request on.
-    """
-    if not user.is_authenticated:
-        return CommenterFacts()
-    if getattr(user, "facts_verified_email", None) is None or (
-        getattr(user, "facts_official_role", None) is None
-    ):
-        from accounts.backends import user_with_facts
+    @property
+    def may_comment(self) -> bool:
+        return self.comment_refusal() is None
 
-        user = user_with_facts(user.pk)
-        if user is None:  # the account was deleted meanwhile
-            return CommenterFacts()
-    return CommenterFacts(
-        verified=bool(user.facts_verified_email) and not user.is_deleted,
-        official=bool(user.is_superuser or user.facts_official_role),
-        organisations=None,
-        user=user,
-    )
+    def may_reply(self, parent) -> bool:
+        return self.reply_refusal(parent) is None
 
+    @property
+    def may_react(self) -> bool:
+        return self.participates
 
-def _organisations_of(user) -> tuple:
-    from accounts.models import Membership, Organisation
-
-    if user is None or not user.is_authenticated:
-        return ()
-    return tuple(
-        Organisation.objects.filter(
-            memberships__user=user, memberships__status=Membership.Status.APPROVED
-        )
-        .only("id", "name")
-        .order_by("name", "id")
-    )
+    @property
+    def may_flag(self) -> bool:
+        return self.participates
 
 
 def can_comment(user, consultation, now=None) -> bool:
-    return _phase(consultation, now) == Phase.OPEN and can_comment_at_all(user)
-
-
-def can_reply(user, consultation, now=None) -> bool:
-    return can_comment(user, consultation, now)
+    return CommentPolicy(user, consultation, now).may_comment
 
 
 def can_flag(user) -> bool:
     return can_participate(user)
 
 
-def can_react(user) -> bool:
-    return can_participate(user)
+can_react = can_flag
 
 
 def can_enter_offline_comment(user, consultation, now=None) -> bool:
@@ -148,7 +166,7 @@ def can_publish_version(user, consultation, now=None) -> bool:
     return can_import_draft(user, consultation, now)
 
 
-# --- Responses and the report (helper R: responses.py, report_views.py) ---------
+# --- Responses and the report --------------------------------------------------
 # Officials answer comments and publish the report only between the deadline and the
 # report; once published the report is final. The report (page and exports) is public
 # after publishing; before that officials see it as a preview.

@@ -37,31 +37,44 @@ class ConsultationQuerySet(PageQuerySet):
         return self.filter(end_at__lte=now or timezone.now())
 
     def with_comment_counts(self):
-        return self.annotate(
-            comment_count=models.Count(
-                "comments", filter=models.Q(comments__is_public=True, comments__is_removed=False)
-            )
-        )
+        return self.annotate(comment_count=public_comment_count("comments"))
 
 
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
 
 
+def public_comment_filter(prefix: str = "") -> models.Q:
+    """What makes a comment public: published, not removed, not hidden by a moderator.
+    `prefix` leads from another model to the comments (e.g. "comments__")."""
+    return models.Q(
+        **{
+            f"{prefix}is_public": True,
+            f"{prefix}is_removed": False,
+            f"{prefix}hidden_at__isnull": True,
+        }
+    )
+
+
+def public_comment_count(relation: str) -> models.Count:
+    """Count of the public comments through `relation` (an annotation)."""
+    return models.Count(relation, filter=public_comment_filter(f"{relation}__"))
+
+
 class ClauseQuerySet(models.QuerySet):
     def with_comment_counts(self):
-        return self.annotate(
-            comment_count=models.Count(
-                "comments",
-                filter=models.Q(
-                    comments__is_public=True,
-                    comments__is_removed=False,
-                    comments__hidden_at__isnull=True,
-                ),
-            )
-        )
+        return self.annotate(comment_count=public_comment_count("comments"))
 
 
 class CommentQuerySet(models.QuerySet):
+    def listed(self):
+        """Comments the act page lists: the public ones, and hidden ones as hidden."""
+        return self.filter(is_public=True, is_removed=False)
+
+    def public(self):
+        """The one definition of a public comment; every count and listing of public
+        comments starts here (hidden ones are listed as hidden by the act page)."""
+        return self.filter(public_comment_filter())
+
     def of_publicly_viewable_consultations(self):
         """Comments of consultations that anyone may open (see ConsultationQuerySet)."""
         from .models import ConsultationPage

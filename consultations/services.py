@@ -10,10 +10,8 @@ from __future__ import annotations
 import io
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -21,7 +19,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_comments_xtd.models import XtdComment
 
 from documents.extraction import extract_text
 
@@ -34,22 +31,12 @@ from .models import (
     ConsultationPage,
     DraftActVersion,
     ModerationEvent,
-    Phase,
 )
 
 
-class CommentRefused(Exception):  # noqa: N818 - a refusal, not a crash
-    """A comment cannot be accepted; `code` tells the view which message to show."""
-
-    ANONYMOUS = "anonymous"
-    NOT_PUBLISHED = "not_published"
-    UNVERIFIED = "unverified"
-    NOT_PARTICIPANT = "not_participant"
-    PLANNED = "planned"
-    CLOSED = "closed"
-    RATE_LIMITED = "rate_limited"
-    BAD_TARGET = "bad_target"
-    TOO_DEEP = "too_deep"
+class CommentRefused(permissions.Refusal, Exception):  # noqa: N818 - a refusal, not a crash
+    """A comment cannot be accepted; `code` (a permissions.Refusal) tells the view which
+    message to show."""
 
     def __init__(self, code: str):
         super().__init__(code)
@@ -64,18 +51,11 @@ class DraftImportError(Exception):
 
 
 def touch(consultation) -> None:
-    """Mark what the public page shows under the act as changed (cache key)."""
+    """Mark what the public page shows under the act as changed: the stamp is part of
+    the page's cache keys (views.render_act, ConsultationPage.serve)."""
     pk = consultation.pk if hasattr(consultation, "pk") else consultation
     now = timezone.now()
     ConsultationPage.objects.filter(pk=pk).update(comments_changed_at=now)
-    _touched(consultation, pk, now)
-
-
-def _touched(consultation, pk, now) -> None:
-    """What follows the stamp's UPDATE: this process's page cache, the object in hand."""
-    from .page_cache import forget
-
-    forget(pk)
     if hasattr(consultation, "comments_changed_at"):
         consultation.comments_changed_at = now
 
@@ -313,55 +293,25 @@ def _rate_limit_ok(user) -> bool:
 def _target_of(consultation, clause):
     if clause is not None:
         return clause
-    pk = getattr(consultation, "consulted_version_pk", None)  # annotated by comment_form
-    if pk is not None:
-        return DraftActVersion(pk=pk, consultation_id=consultation.pk)  # its id is enough
     version = consulted_version(consultation)
     if version is None:
         raise CommentRefused(CommentRefused.BAD_TARGET)
     return version
 
 
-def _check_can_comment(user, consultation, now, facts=None):
-    """Refuse (CommentRefused) unless `user` may comment on `consultation` at `now`.
-
-    `facts` are the account's CommenterFacts if the caller read them in this request
-    (the comment form needs them anyway); otherwise they are read here, one query.
-    """
-    if not user.is_authenticated:
-        raise CommentRefused(CommentRefused.ANONYMOUS)
-    if not consultation.live:  # a Wagtail draft, or unpublished while people were typing
-        raise CommentRefused(CommentRefused.NOT_PUBLISHED)
-    phase = consultation.phase_at(now)
-    if phase == Phase.PLANNED:
-        raise CommentRefused(CommentRefused.PLANNED)
-    if phase != Phase.OPEN:
-        raise CommentRefused(CommentRefused.CLOSED)
-    if facts is None:
-        facts = permissions.commenter_facts(user)
-    if not facts.verified:
-        raise CommentRefused(CommentRefused.UNVERIFIED)
-    if not user.is_active or facts.official:
-        raise CommentRefused(CommentRefused.NOT_PARTICIPANT)
-    return facts
-
-
-def _check_organisation(facts, organisation) -> None:
+def _check_organisation(policy, organisation) -> None:
     """The user may speak only for an organisation whose membership was approved."""
-    if organisation is not None and not facts.speaks_for(organisation):
+    if organisation is not None and not policy.speaks_for(organisation):
         raise PermissionDenied
 
 
 def _new_comment(*, consultation, target, clause, text: CommentText, user, **extra):
     name = extra.pop("user_name", None) or (user.public_name if user else "")
-    if isinstance(target, ConsultationComment):  # a reply: the parent's object
-        content_type_id, object_pk = target.content_type_id, target.object_pk
+    if isinstance(target, ConsultationComment):  # a reply: on the parent's object
+        extra.update(content_type_id=target.content_type_id, object_pk=target.object_pk)
     else:
-        content_type_id = ContentType.objects.get_for_model(target).pk
-        object_pk = str(target.pk)
+        extra["content_object"] = target
     return ConsultationComment(
-        content_type_id=content_type_id,
-        object_pk=object_pk,
         site_id=settings.SITE_ID,
         user=user,
         user_name=name[:50],
@@ -381,123 +331,20 @@ def _new_comment(*, consultation, target, clause, text: CommentText, user, **ext
     )
 
 
-def _save_new_top_level(comment) -> None:
-    """Insert a new top-level comment with its xtd thread fields in two queries.
-
-    XtdComment.save() inserts, then saves the whole row again (three tables, pre-save
-    signal queries, a second post_save) only to set thread_id = parent_id = id. For a
-    top-level comment that is one small UPDATE; replies still go through xtd, which
-    renumbers the thread.
-    """
-    super(XtdComment, comment).save(force_insert=True)
-    comment.thread_id = comment.parent_id = comment.pk
-    XtdComment.objects.filter(pk=comment.pk).update(thread_id=comment.pk, parent_id=comment.pk)
-
-
-def _post_top_level(comment, consultation) -> None:
-    """Store a new top-level comment and stamp the page (services.touch()), atomically.
-
-    On PostgreSQL this is one statement: the three rows of xtd's multi-table comment
-    (django_comments, the xtd thread fields with thread_id = parent_id = id, ours) and
-    the page's comments_changed_at, through data-modifying CTEs. Posting is the hot
-    path (docs/consultations.md, benchmark): the ORM way is seven round trips (BEGIN,
-    three INSERTs, the thread UPDATE, the page UPDATE, COMMIT) and most of a post's CPU
-    time in building them. post_save is then sent as Model.save() would send it, so
-    the search index and any other receiver see the comment. Elsewhere (SQLite), the
-    ORM in a transaction.
-    """
-    from django.db import connections, router
-    from django.db.models.signals import post_save
-
-    from portal.db import prepared_cursor
-
-    using = router.db_for_write(ConsultationComment)
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        with transaction.atomic(using=using):
-            _save_new_top_level(comment)
-            touch(consultation)
-        return
-    now = timezone.now()
-    if comment.submit_date is None:
-        comment.submit_date = now
-    sql, fields = _insert_statement(using)
-    params = [f.get_db_prep_save(getattr(comment, f.attname), connection) for f in fields]
-    with prepared_cursor(using) as cursor:  # planned once per connection
-        cursor.execute(sql, [*params, now, consultation.pk])
-        (pk,) = cursor.fetchone()
-    comment.id = comment.pk = pk
-    comment.comment_ptr_id = comment.xtdcomment_ptr_id = pk
-    comment.thread_id = comment.parent_id = pk
-    comment._state.adding = False
-    comment._state.db = using
-    post_save.send(
-        sender=ConsultationComment,
-        instance=comment,
-        created=True,
-        update_fields=None,
-        raw=False,
-        using=using,
-    )
-    _touched(consultation, consultation.pk, now)
-
-
-@lru_cache(maxsize=4)
-def _insert_statement(using: str) -> tuple[str, list]:
-    """The single statement of _post_top_level and the fields whose values it takes,
-    in order (then the stamp and the page id). Built once per database alias.
-
-    Columns come from the models' own fields, so a field added to any of the three
-    tables is written too.
-    """
-    from django.db import connections
-    from django_comments.models import Comment
-
-    quote = connections[using].ops.quote_name
-    fields: list = []
-
-    def values(model, skip):
-        columns = []
-        for field in model._meta.local_concrete_fields:
-            if field.primary_key or field.attname in skip:
-                continue
-            columns.append(quote(field.column))
-            fields.append(field)
-        return columns, ["%s"] * len(columns)
-
-    base_columns, base_values = values(Comment, set())
-    xtd_columns, xtd_values = values(XtdComment, {"thread_id", "parent_id"})
-    own_columns, own_values = values(ConsultationComment, set())
-    comments = quote(Comment._meta.db_table)
-    xtd_pk = quote(XtdComment._meta.pk.column)
-    own_pk = quote(ConsultationComment._meta.pk.column)
-    page = ConsultationPage._meta
-    sql = (
-        f"WITH c AS (INSERT INTO {comments} ({', '.join(base_columns)}) "  # noqa: S608
-        f"VALUES ({', '.join(base_values)}) RETURNING id), "
-        f"x AS (INSERT INTO {quote(XtdComment._meta.db_table)} "
-        f"({xtd_pk}, {quote('thread_id')}, {quote('parent_id')}, {', '.join(xtd_columns)}) "
-        f"SELECT c.id, c.id, c.id, {', '.join(xtd_values)} FROM c), "
-        f"o AS (INSERT INTO {quote(ConsultationComment._meta.db_table)} "
-        f"({own_pk}, {', '.join(own_columns)}) SELECT c.id, {', '.join(own_values)} FROM c), "
-        f"p AS (UPDATE {quote(page.db_table)} SET {quote('comments_changed_at')} = %s "
-        f"WHERE {quote(page.pk.column)} = %s) "
-        "SELECT id FROM c"
-    )
-    return sql, fields
-
-
 def _check_clause(consultation, clause):
     if clause is None:
-        return
-    consulted = getattr(consultation, "consulted_version_pk", None)  # annotated by the form
-    if consulted is not None:
-        if clause.version_id != consulted:
-            raise CommentRefused(CommentRefused.BAD_TARGET)
         return
     version = clause.version
     if version.consultation_id != consultation.pk or not version.is_published:
         raise CommentRefused(CommentRefused.BAD_TARGET)
+
+
+def _policy_for(user, consultation, policy):
+    if policy is None:
+        return permissions.CommentPolicy(user, consultation)
+    if policy.user != user or policy.consultation.pk != consultation.pk:
+        raise ValueError("the policy was built for another user or consultation")
+    return policy
 
 
 def post_comment(
@@ -508,49 +355,50 @@ def post_comment(
     clause=None,
     organisation=None,
     ip_address=None,
-    facts=None,
+    policy=None,
 ) -> ConsultationComment:
     """Store a resident's or NGO's comment on a clause (or on the act when clause is None).
 
     Refuses (CommentRefused with a code) when the consultation is not open, the user
     may not comment, the target is not part of this consultation's published draft, or
     the user exceeds the rate limit. `organisation` must be one the user represents.
-    `facts`: the user's permissions.commenter_facts() if the caller read them in this
-    request (saves the query); read here otherwise.
+    `policy`: the request's permissions.CommentPolicy for this user and consultation,
+    if the caller has one (its facts are then not read twice).
     """
-    now = timezone.now()
-    facts = _check_can_comment(user, consultation, now, facts)
+    policy = _policy_for(user, consultation, policy)
+    if code := policy.comment_refusal():
+        raise CommentRefused(code)
     _check_clause(consultation, clause)
-    _check_organisation(facts, organisation)
+    _check_organisation(policy, organisation)
     if not _rate_limit_ok(user):
         raise CommentRefused(CommentRefused.RATE_LIMITED)
-    target = _target_of(consultation, clause)
     comment = _new_comment(
         consultation=consultation,
-        target=target,
+        target=_target_of(consultation, clause),
         clause=clause,
         text=text,
         user=user,
         organisation=organisation,
         ip_address=ip_address,
     )
-    _post_top_level(comment, consultation)
+    with transaction.atomic():
+        comment.save()
+        touch(consultation)
     return comment
 
 
 def reply(
-    *, parent, user, text: CommentText, organisation=None, ip_address=None, facts=None
+    *, parent, user, text: CommentText, organisation=None, ip_address=None, policy=None
 ) -> ConsultationComment:
     """Store a reply in the parent's thread (same clause or act), within the max depth.
 
-    Refuses like post_comment(); `facts` as there.
+    Refuses like post_comment(); `policy` as there.
     """
     consultation = parent.consultation
-    now = timezone.now()
-    facts = _check_can_comment(user, consultation, now, facts)
-    if parent.level >= settings.COMMENTS_XTD_MAX_THREAD_LEVEL:
-        raise CommentRefused(CommentRefused.TOO_DEEP)
-    _check_organisation(facts, organisation)
+    policy = _policy_for(user, consultation, policy)
+    if code := policy.reply_refusal(parent):
+        raise CommentRefused(code)
+    _check_organisation(policy, organisation)
     if not _rate_limit_ok(user):
         raise CommentRefused(CommentRefused.RATE_LIMITED)
     comment = _new_comment(
@@ -612,7 +460,7 @@ def enter_offline_comment(
         entered_by=entered_by,
     )
     with transaction.atomic():
-        _save_new_top_level(comment)
+        comment.save()
         ModerationEvent.objects.create(
             comment=comment,
             action=ModerationEvent.Action.ENTER,
@@ -662,7 +510,7 @@ def flag_comment(*, comment, user) -> bool:
     """A user suggests removal; returns False when they had already flagged it."""
     from django_comments.models import CommentFlag
 
-    if not permissions.can_flag(user):
+    if not permissions.CommentPolicy(user, comment.consultation).may_flag:
         raise PermissionDenied
     with transaction.atomic():
         _, created = CommentFlag.objects.get_or_create(
@@ -680,7 +528,7 @@ def react(*, comment, user, like: bool) -> None:
     from django_comments.models import CommentFlag
     from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
-    if not permissions.can_react(user):
+    if not permissions.CommentPolicy(user, comment.consultation).may_react:
         raise PermissionDenied
     flag, other = (LIKEDIT_FLAG, DISLIKEDIT_FLAG) if like else (DISLIKEDIT_FLAG, LIKEDIT_FLAG)
     with transaction.atomic():

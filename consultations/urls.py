@@ -13,7 +13,7 @@ urlpatterns = [
         views.react,
         name="react",
     ),
-    # Responses, report, exports, versions and open data (helper R: report_views.py)
+    # Responses, report, exports, versions and open data (report_views.py)
     path("<int:page_id>/raport/", report_views.report, name="report"),
     path("<int:page_id>/raport.<str:fmt>", report_views.report_download, name="report_download"),
     path("<int:page_id>/raport/eksport/", report_views.export_start, name="export_start"),

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,7 +20,6 @@ from django.views.decorators.http import require_http_methods
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
-from portal.db import CompiledLookup
 from portal.net import client_ip
 
 from . import permissions, services
@@ -32,7 +31,6 @@ from .models import (
     DraftActVersion,
     Phase,
 )
-from .rendering import CommentRenderer
 
 COMMENT_MAX_LENGTH = getattr(settings, "COMMENT_MAX_LENGTH", 3000)
 # Clause levels shown as headings; the others are running text under them.
@@ -48,47 +46,15 @@ ACT_CACHE_SECONDS = 60 * 60
 # --- Reads shared by the page and the listings ------------------------------
 
 
-# What CommentRenderer reads: loading only these keeps 2,000 comments cheap to build.
-LISTING_FIELDS = (
-    "id",
-    "level",
-    "parent_id",
-    "thread_id",
-    "order",
-    "clause_id",
-    "submit_date",
-    "channel",
-    "user_name",
-    "submitter_name",
-    "hidden_at",
-    "hidden_reason",
-    "body_html",
-    "proposed_wording_html",
-    "justification_html",
-    "user__username",
-    "user__first_name",
-    "user__last_name",
-    "user__display_name",
-    "user__is_deleted",
-    "organisation__name",
-)
-
-
 def comments_for_listing(consultation, *, with_responses=False):
-    """Every comment of the consultation in thread order: one query.
-
-    Responses are shown once the report is published; only then are they joined.
-    """
-    related = ["user", "organisation"]
-    fields = list(LISTING_FIELDS)
-    if with_responses:
-        related.append("response")
-        fields += ["response__status", "response__text"]
+    """Every listed comment of the consultation in thread order (public ones, and hidden
+    ones shown as hidden): one query. Responses are joined once the report is out."""
+    related = ["user", "organisation", *(["response"] if with_responses else [])]
     return list(
-        ConsultationComment.objects.filter(consultation=consultation, is_removed=False)
+        ConsultationComment.objects.listed()
+        .filter(consultation=consultation)
         .select_related(None)  # xtd's manager joins content types we do not show
         .select_related(*related)
-        .only(*fields)
         .order_by("thread_id", "order")
     )
 
@@ -110,23 +76,10 @@ def reaction_counts(consultation) -> dict[int, dict[str, int]]:
     return out
 
 
-def build_act(version, consultation, phase, comment_url=""):
-    """Clauses (one query) with their comments (one query) grouped in Python."""
-    clauses = list(Clause.objects.filter(version=version).order_by("position"))
-    comments = comments_for_listing(consultation, with_responses=phase == Phase.REPORTED)
-    reactions = reaction_counts(consultation)
-    by_clause: dict[int | None, list] = {}
-    by_id = {}
-    for c in comments:
-        by_id[c.pk] = c
-        c.reactions = reactions.get(c.pk, {"likes": 0, "dislikes": 0})
-        by_clause.setdefault(c.clause_id, []).append(c)
-    for c in comments:
-        c.parent_comment = by_id.get(c.parent_id) if c.parent_id != c.pk else None
+def _heading_levels(clauses) -> None:
+    """Set clause.heading: the HTML heading level of a heading clause, else None."""
     heading_depth: dict[int, int] = {}
     for clause in clauses:
-        clause.comment_list = by_clause.get(clause.pk, [])
-        clause.visible_count = sum(1 for c in clause.comment_list if not c.is_hidden)
         parent_heading = heading_depth.get(clause.parent_id, 2) if clause.parent_id else 2
         if clause.level in HEADING_LEVELS:
             clause.heading = min(parent_heading + 1, 6)
@@ -134,21 +87,36 @@ def build_act(version, consultation, phase, comment_url=""):
         else:
             clause.heading = None
             heading_depth[clause.pk] = parent_heading
-    general = [c for c in comments if c.clause_id is None]
-    renderer = CommentRenderer(
-        comment_url=comment_url,
-        is_open=phase == Phase.OPEN,
-        is_reported=phase == Phase.REPORTED,
-        max_level=settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
+
+
+def build_act(version, consultation, phase):
+    """Clauses with their public comment counts, comments with their reactions, and the
+    consultation's counts: four queries, comments grouped by clause in Python."""
+    clauses = list(
+        Clause.objects.filter(version=version).with_comment_counts().order_by("position")
     )
+    comments = comments_for_listing(consultation, with_responses=phase == Phase.REPORTED)
+    reactions = reaction_counts(consultation)
+    by_clause: dict[int | None, list] = {}
+    by_id = {c.pk: c for c in comments}
+    for c in comments:
+        counts = reactions.get(c.pk, {})
+        c.likes, c.dislikes = counts.get("likes", 0), counts.get("dislikes", 0)
+        c.parent_comment = by_id.get(c.parent_id) if c.parent_id != c.pk else None
+        by_clause.setdefault(c.clause_id, []).append(c)
     for clause in clauses:
-        clause.comments_html = renderer.render(clause.comment_list) if clause.comment_list else ""
+        clause.comment_list = by_clause.get(clause.pk, [])
+    _heading_levels(clauses)
+    counts = (
+        ConsultationComment.objects.public()
+        .filter(consultation=consultation)
+        .aggregate(total=Count("pk"), general=Count("pk", filter=Q(clause__isnull=True)))
+    )
     return {
-        "general_comments_html": renderer.render(general),
         "clauses": clauses,
-        "general_comments": general,
-        "general_count": sum(1 for c in general if not c.is_hidden),
-        "comment_count": sum(1 for c in comments if not c.is_hidden),
+        "general_comments": by_clause.get(None, []),
+        "general_count": counts["general"],
+        "comment_count": counts["total"],
         "max_thread_level": settings.COMMENTS_XTD_MAX_THREAD_LEVEL,
         "is_open": phase == Phase.OPEN,
         "is_reported": phase == Phase.REPORTED,
@@ -156,21 +124,18 @@ def build_act(version, consultation, phase, comment_url=""):
 
 
 def render_act(page, version, phase) -> str:
-    """The act with its comments as HTML, cached until a comment changes.
+    """The act with its comments as HTML, cached until something under it changes.
 
-    The fragment is the same for every visitor (no per-user links or tokens), so it
-    can be shared; the key changes with the version, the comments stamp, the phase
-    and the language.
+    The fragment is the same for every visitor (no per-user links or tokens), so it is
+    shared; the key changes with the version, the comments stamp (services.touch), the
+    phase and the language.
     """
     stamp = page.comments_changed_at.timestamp() if page.comments_changed_at else 0
-    key = (
-        f"consultations:act:{version.pk}:{stamp}:{phase}:{translation.get_language()}:"
-        f"{settings.COMMENTS_XTD_MAX_THREAD_LEVEL}"
-    )
+    key = f"consultations:act:{version.pk}:{stamp}:{phase}:{translation.get_language()}"
     html = caches["pages"].get(key)
     if html is None:
         comment_url = reverse("consultations:comment_form", args=[page.pk])
-        context = build_act(version, page, phase, comment_url)
+        context = build_act(version, page, phase)
         context.update({"page": page, "version": version, "comment_url": comment_url})
         html = render_to_string("consultations/includes/act.html", context)
         caches["pages"].set(key, html, ACT_CACHE_SECONDS)
@@ -178,9 +143,6 @@ def render_act(page, version, phase) -> str:
 
 
 def page_context(page, request, context):
-    from .page_cache import mark_cacheable
-
-    mark_cacheable(request, page)
     now = timezone.now()
     phase = page.phase_at(now)
     version = services.consulted_version(page)
@@ -305,50 +267,23 @@ def refusal_message(code: str, consultation) -> str:
     }[code]
 
 
-def _consultation_by_pk(pk):
-    return (
-        ConsultationPage.objects.with_view_restriction_flag()
-        .annotate(
+def _consultation_for_comment(request, page_id):
+    """(consultation with its consulted version's id, whether the request may view it), or 404.
+
+    A page that was never published, or one behind a view restriction the request has not
+    passed, does not exist for this visitor. One unpublished after people started typing
+    refuses the comment and keeps the text (POST only), without the act's text.
+    """
+    consultation = get_object_or_404(
+        ConsultationPage.objects.with_view_restriction_flag().annotate(
             consulted_version_pk=Subquery(
                 DraftActVersion.objects.filter(consultation=OuterRef("pk"), is_published=True)
                 .order_by("number")
                 .values("pk")[:1]
             )
-        )
-        .filter(pk=pk)
+        ),
+        pk=page_id,
     )
-
-
-_CONSULTATION_BY_PK = CompiledLookup(_consultation_by_pk)
-# A comment posted on a clause: the clause's version comes with the page, one query.
-_CONSULTATION_AND_CLAUSE = CompiledLookup(
-    lambda pk, clause_pk: _consultation_by_pk(pk).annotate(
-        clause_version_pk=Subquery(Clause.objects.filter(pk=clause_pk).values("version_id")[:1])
-    ),
-    keys=2,
-)
-_CLAUSE_BY_PK = CompiledLookup(lambda pk: Clause.objects.filter(pk=pk))
-
-
-@require_http_methods(["GET", "POST"])
-def comment_form(request, page_id):
-    """Comment on one clause (?clause=), on the act (no clause) or reply (?reply_to=)."""
-    # The consulted version's id comes with the page, and so, when a comment is posted
-    # on a clause, does the clause's version; the queries are compiled once per process
-    # (posting is the hot path: docs/consultations.md, benchmark).
-    params = request.POST if request.method == "POST" else request.GET
-    posted_clause = (
-        request.method == "POST" and bool(params.get("clause")) and not params.get("reply_to")
-    )
-    if posted_clause:
-        consultation = _CONSULTATION_AND_CLAUSE.first(_int(page_id), _int(params["clause"]))
-    else:
-        consultation = _CONSULTATION_BY_PK.first(_int(page_id))
-    if consultation is None:
-        raise Http404
-    # A page that was never published, or one behind a view restriction the request has
-    # not passed, does not exist for this visitor. One unpublished after people started
-    # typing refuses the comment and keeps the text (POST only), without the act's text.
     can_view = permissions.can_view_consultation(request, consultation)
     keeps_text = (
         request.method == "POST" and not consultation.live and consultation.first_published_at
@@ -357,69 +292,48 @@ def comment_form(request, page_id):
         raise Http404
     if consultation.consulted_version_pk is None:
         raise Http404
-    clause = parent = None
+    return consultation, can_view
+
+
+def _comment_target(params, consultation):
+    """(clause, parent) named by ?clause= or ?reply_to=, each None when not named."""
     if params.get("reply_to"):
         parent = get_object_or_404(
-            ConsultationComment.objects.select_related("clause", "user", "organisation"),
+            ConsultationComment.objects.listed().select_related("clause", "user", "organisation"),
             pk=_int(params["reply_to"]),
             consultation=consultation,
-            is_removed=False,
         )
         parent.consultation = consultation  # the same row: no second query in the service
-        clause = parent.clause
-    if params.get("clause") and parent is None:
-        if posted_clause:
-            # Its id and version are all posting needs; the rest of the row is read only
-            # if the form is shown again (below).
-            version_pk = consultation.clause_version_pk
-            clause = None
-            if version_pk is not None:
-                clause = Clause.from_db(
-                    consultation._state.db,
-                    ["id", "version_id"],
-                    [_int(params["clause"]), version_pk],
-                )
-        else:
-            clause = _CLAUSE_BY_PK.first(_int(params["clause"]))
+        return parent.clause, parent
+    if params.get("clause"):
         # Only a clause of the consulted version (the draft people comment on).
-        if clause is None or clause.version_id != consultation.consulted_version_pk:
-            raise Http404
-    now = timezone.now()
-    phase = consultation.phase_at(now)
-    user = request.user
-    refusal = None
-    # Verified e-mail and role come with the session's user (accounts.backends); the
-    # organisations the user represents are read for the form's choices, and on a post
-    # only when it names one ("on behalf of"): most comments are sent as oneself.
-    facts = permissions.commenter_facts(user)
-    asks_organisation = request.method == "GET" or bool(request.POST.get("on_behalf"))
-    form = CommentForm(
-        request.POST if request.method == "POST" else None,
-        organisations=facts.organisations if asks_organisation else (),
-    )
-    if request.method == "POST" and not user.is_authenticated:
+        clause = get_object_or_404(
+            Clause.objects.select_related("version"),
+            pk=_int(params["clause"]),
+            version_id=consultation.consulted_version_pk,
+        )
+        return clause, None
+    return None, None
+
+
+@require_http_methods(["GET", "POST"])
+def comment_form(request, page_id):
+    """Comment on one clause (?clause=), on the act (no clause) or reply (?reply_to=)."""
+    params = request.POST if request.method == "POST" else request.GET
+    consultation, can_view = _consultation_for_comment(request, page_id)
+    clause, parent = _comment_target(params, consultation)
+    if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if request.method == "POST" and form.is_valid():
+    policy = permissions.CommentPolicy(request.user, consultation)
+    form = CommentForm(
+        request.POST if request.method == "POST" else None, organisations=policy.organisations
+    )
+    refusal = None
+    if request.method == "GET":
+        refusal = policy.reply_refusal(parent) if parent else policy.comment_refusal()
+    elif form.is_valid():
         try:
-            if parent is not None:
-                comment = services.reply(
-                    parent=parent,
-                    user=user,
-                    text=form.text(),
-                    organisation=form.cleaned_organisation(),
-                    ip_address=client_ip(request),
-                    facts=facts,
-                )
-            else:
-                comment = services.post_comment(
-                    consultation=consultation,
-                    user=user,
-                    text=form.text(),
-                    clause=clause,
-                    organisation=form.cleaned_organisation(),
-                    ip_address=client_ip(request),
-                    facts=facts,
-                )
+            comment = _post(request, form, policy, clause, parent)
         except services.CommentRefused as exc:
             refusal = exc.code
         except PermissionDenied:
@@ -427,17 +341,6 @@ def comment_form(request, page_id):
         else:
             messages.success(request, _("Thank you, your comment has been published."))
             return redirect(f"{consultation.url}#komentarz-{comment.pk}")
-    elif request.method == "GET":
-        refusal = _precheck(user, consultation, now, facts)
-    if clause is not None and clause.get_deferred_fields():
-        clause = _CLAUSE_BY_PK.first(clause.pk)
-    if not asks_organisation and facts.organisations:
-        # Shown again (invalid or refused): with the choice of whom the comment is from.
-        form = CommentForm(request.POST, organisations=facts.organisations)
-        form.is_valid()
-    status = 200
-    if refusal:
-        status = 403 if request.method == "POST" else 200
     return render(
         request,
         "consultations/comment_form.html",
@@ -447,7 +350,7 @@ def comment_form(request, page_id):
             "clause": clause,
             "parent": parent,
             "form": form,
-            "phase": phase,
+            "phase": consultation.phase_at(policy.now),
             "refusal": refusal,
             "refusal_message": refusal_message(refusal, consultation) if refusal else "",
             "login_url": f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}",
@@ -455,17 +358,21 @@ def comment_form(request, page_id):
             "can_post": refusal is None or refusal == services.CommentRefused.RATE_LIMITED,
             "can_view": can_view,
         },
-        status=status,
+        status=403 if refusal and request.method == "POST" else 200,
     )
 
 
-def _precheck(user, consultation, now, facts):
-    """Tell the user before they type whether the comment can be accepted."""
-    try:
-        services._check_can_comment(user, consultation, now, facts)
-    except services.CommentRefused as exc:
-        return exc.code
-    return None
+def _post(request, form, policy, clause, parent):
+    common = {
+        "user": request.user,
+        "text": form.text(),
+        "organisation": form.cleaned_organisation(),
+        "ip_address": client_ip(request),
+        "policy": policy,
+    }
+    if parent is not None:
+        return services.reply(parent=parent, **common)
+    return services.post_comment(consultation=policy.consultation, clause=clause, **common)
 
 
 def _int(value):
@@ -500,15 +407,13 @@ def comment_actions(request, comment_id):
     and light (thousands of comments, no per-comment forms).
     """
     comment = _comment_or_404(request, comment_id)
-    user = request.user
     return render(
         request,
         "consultations/comment_action.html",
         {
             "comment": comment,
             "page": comment.consultation,
-            "can_react": permissions.can_react(user),
-            "can_flag": permissions.can_flag(user),
+            "policy": permissions.CommentPolicy(request.user, comment.consultation),
             "login_url": f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}",
         },
     )
@@ -522,8 +427,6 @@ def flag(request, comment_id):
         return redirect("consultations:comment_actions", comment.pk)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("consultations:comment_actions", args=[comment.pk]))
-    if not permissions.can_flag(request.user):
-        raise PermissionDenied
     services.flag_comment(comment=comment, user=request.user)
     messages.success(request, _("Thank you. A moderator will look at this comment."))
     return redirect(f"{comment.consultation.url}#komentarz-{comment.pk}")
@@ -539,8 +442,6 @@ def react(request, comment_id, reaction):
         return redirect("consultations:comment_actions", comment.pk)
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("consultations:comment_actions", args=[comment.pk]))
-    if not permissions.can_react(request.user):
-        raise PermissionDenied
     services.react(comment=comment, user=request.user, like=reaction == "like")
     messages.success(request, _("Your reaction has been saved."))
     return redirect(f"{comment.consultation.url}#komentarz-{comment.pk}")

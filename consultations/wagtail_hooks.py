@@ -80,4 +80,4 @@ def consultation_listing_buttons(page, user, next_url=None):
     ]
 
 
-from . import report_hooks  # noqa: E402, F401 - responses screen and report buttons (helper R)
+from . import report_hooks  # noqa: E402, F401 - responses screen and report buttons

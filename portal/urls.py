@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.health import healthz
+from portal.views import switch_language
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("jezyk/<str:code>/", switch_language, name="switch_language"),
     path("konto/", include("allauth.urls")),
     # /konto/profil/, /konto/usun/ and the NGO directory at /organizacje/.
     path("", include("accounts.urls")),

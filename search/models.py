@@ -77,3 +77,23 @@ class DocumentText(models.Model):
 
     def __str__(self):
         return f"document {self.document_id} ({self.file_hash[:8]})"
+
+
+class IndexChange(models.Model):
+    """An object whose index entry must be brought up to date.
+
+    Written in the same transaction as the change itself (search.services.schedule_index)
+    and deleted only by the sweep that applied it, one row at a time by its id: a change
+    made while a sweep runs is a new row, which that sweep does not delete.
+    """
+
+    model_label = models.CharField(max_length=100)
+    object_pk = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending index change")
+        verbose_name_plural = _("pending index changes")
+
+    def __str__(self):
+        return f"{self.model_label} {self.object_pk}"

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from portal.cache import UNREACHABLE
-
 from .backends import all_backend_aliases, get_search_backend
 from .registry import adapter_for, adapters
 
@@ -83,86 +81,70 @@ def _enqueue(task, *args) -> None:
 
 
 def schedule_index(instance) -> None:
-    """After the current transaction commits, re-index the instance in a background task.
+    """Re-index the instance after the current transaction commits (background task).
 
-    The task reads the object again from the database, so drafts kept only in
-    memory are never indexed, and a rolled-back change schedules nothing. With Redis
-    as the cache, updates are batched (`_enqueue_update`).
+    The change is recorded as an IndexChange row in the caller's transaction, so a
+    rolled-back change schedules nothing and a committed one is never forgotten; the
+    sweep (apply_index_changes) re-reads the object, so drafts kept only in memory are
+    never indexed.
     """
+    from .models import IndexChange
+
     instance, adapter = _resolve(instance)
     if adapter is None or instance.pk is None:
         return
-    label = adapter.model._meta.label_lower
-    pk = str(instance.pk)
-    transaction.on_commit(lambda: _enqueue_update(label, pk))
+    IndexChange.objects.create(
+        model_label=adapter.model._meta.label_lower, object_pk=str(instance.pk)
+    )
+    transaction.on_commit(queue_sweep)
 
 
-# Batching: with a shared Redis cache, "index this" goes into a Redis set, and one
-# task at a time works through the set; a flag key says that a task is queued. A
-# comment post then costs one pipelined Redis round trip instead of a task row (the
-# task row was a sixth of a post's CPU). Without Redis: one task per update.
-PENDING_KEY = "search:pending"
-FLAG_KEY = "search:batch-queued"
-FLAG_SECONDS = 300  # a queued task not started by then lets the next update queue another
-BATCH_SIZE = 500
+# At most one sweep waits in the task queue: the flag is set when one is queued and
+# taken down by the sweep before it reads the changes. A change committed before that
+# is read by the running sweep; one committed after it queues the next sweep.
+SWEEP_FLAG = "search:sweep-queued"
+SWEEP_FLAG_SECONDS = 300  # a queued sweep lost by the task queue stops blocking after this
+SWEEP_BATCH = 500
 
 
-def _redis_cache():
-    from django.core.cache import caches
+def queue_sweep() -> None:
+    from django.core.cache import cache
 
-    from portal.cache import RedisCache
+    from .tasks import apply_index_changes
 
-    cache = caches["default"]  # the backend itself, not django.core.cache.cache's proxy
-    # During a Redis outage (portal/cache.py) every update gets its own task.
-    return cache if isinstance(cache, RedisCache) and cache.answering() else None
-
-
-def _enqueue_update(label: str, pk: str) -> None:
-    from .tasks import update_index, update_index_batch
-
-    cache = _redis_cache()
-    if cache is not None:
-        try:
-            pipe = cache.redis().pipeline(transaction=False)
-            pipe.sadd(cache.make_key(PENDING_KEY), f"{label} {pk}")
-            pipe.set(cache.make_key(FLAG_KEY), 1, nx=True, ex=FLAG_SECONDS)
-            _added, flagged = pipe.execute()
-        except UNREACHABLE as error:  # the update still gets its own task
-            cache.note_outage(error)
-        except Exception:
-            logger.exception("Could not batch the search update of %s %s", label, pk)
-        else:
-            if flagged:
-                _enqueue(update_index_batch)
-            return
-    _enqueue(update_index, label, pk)
+    if cache.add(SWEEP_FLAG, 1, SWEEP_FLAG_SECONDS):
+        _enqueue(apply_index_changes)
 
 
-def index_pending() -> int:
-    """Work through the pending set (the batch task). Returns the updates applied.
+def apply_index_changes() -> int:
+    """Apply every pending IndexChange (the sweep task); returns the changes applied.
 
-    The flag goes first, so an update added from now on queues a new task; each member
-    leaves the set only after it was indexed, so a worker that dies mid-way leaves the
-    rest (and the one in hand) for the next task. Re-indexing is idempotent, so two
-    tasks that overlap only do some work twice.
+    Each row is deleted by id after its object was indexed, so a change recorded while
+    the sweep runs stays for this loop or the next sweep. A change that fails to apply
+    stays too (logged) and is tried again by the next sweep.
     """
-    cache = _redis_cache()
-    if cache is None:
-        return 0
-    client = cache.redis()
-    pending = cache.make_key(PENDING_KEY)
-    client.delete(cache.make_key(FLAG_KEY))
-    done = 0
-    while members := client.srandmember(pending, BATCH_SIZE):
-        for member in members:
-            label, pk = member.decode().split(" ", 1)
+    from django.core.cache import cache
+
+    from .models import IndexChange
+
+    cache.delete(SWEEP_FLAG)
+    applied, failed = 0, set()
+    while changes := list(IndexChange.objects.exclude(pk__in=failed).order_by("pk")[:SWEEP_BATCH]):
+        by_object: dict[tuple[str, str], list[int]] = {}
+        for change in changes:
+            by_object.setdefault((change.model_label, change.object_pk), []).append(change.pk)
+        done = []
+        for (label, pk), ids in by_object.items():
             try:
                 index_by_pk(label, pk)
             except Exception:  # one bad object must not block the others
                 logger.exception("Could not index %s %s", label, pk)
-            done += 1
-        client.srem(pending, *members)
-    return done
+                failed.update(ids)
+            else:
+                done += ids
+        IndexChange.objects.filter(pk__in=done).delete()
+        applied += len(done)
+    return applied
 
 
 def schedule_removal(instance) -> None:

@@ -1,6 +1,6 @@
 """Background tasks (django-tasks) that keep the index in step with the content.
 
-Enqueued by `search.services.schedule_index` / `schedule_removal` after the
+Enqueued by `search.services.queue_sweep` / `schedule_removal` after the
 transaction commits; arguments are labels, primary keys and keys, never objects.
 """
 
@@ -8,19 +8,11 @@ from django_tasks import task
 
 
 @task()
-def update_index(model_label: str, pk: str) -> bool:
-    """Re-read one object and index it, or remove it if it is no longer public."""
-    from .services import index_by_pk
+def apply_index_changes() -> int:
+    """Apply the pending index changes (search.services.apply_index_changes)."""
+    from .services import apply_index_changes
 
-    return index_by_pk(model_label, pk)
-
-
-@task()
-def update_index_batch() -> int:
-    """Apply the batched updates waiting in Redis (search.services.index_pending)."""
-    from .services import index_pending
-
-    return index_pending()
+    return apply_index_changes()
 
 
 @task()

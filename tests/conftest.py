@@ -36,14 +36,16 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_page_cache():
-    """Rendered pages and act fragments (the per-process "pages" cache) never leak
-    from one test into another: ids are reused between tests."""
+def _fresh_caches():
+    """Rendered pages, act fragments and flags (e.g. a queued index sweep whose task
+    row a rolled-back test removed) never leak from one test into another."""
     from django.core.cache import caches
 
-    caches["pages"].clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
     yield
-    caches["pages"].clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture

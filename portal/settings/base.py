@@ -85,8 +85,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Serves finished consultation pages to anonymous visitors (see the module).
-    "consultations.page_cache.AnonymousConsultationPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Staff: two-factor log-in and shorter sessions (accounts/staff_security.py).
@@ -136,15 +134,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "transaction_mode": "IMMEDIATE",
         }
     )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Statements run through portal.db.prepared_cursor() (the comment-posting path) are
-    # prepared on the server after this many runs on a connection; Django's own cursors
-    # bind on the client and never prepare. Behind a PgBouncer in transaction mode
-    # older than 1.21 set DATABASE_PREPARE_THRESHOLD=off (docs/deployment.md).
-    _threshold = env("DATABASE_PREPARE_THRESHOLD", default="5")
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
-        None if _threshold.lower() in ("off", "none", "") else int(_threshold)
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
@@ -152,7 +141,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.RedisCache",  # one client per pool (portal/cache.py)
+            "BACKEND": "portal.cache.RedisCache",  # degrades when Redis is down (portal/cache.py)
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "okienko",
             # A Redis that does not answer must not hold a request: after these the
@@ -167,9 +156,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Finished consultation pages and act fragments (up to megabytes each) stay in the
-# worker's own memory: fetching them from Redis on every hit cost more than rendering
-# the rest of the request. Their keys carry what invalidates them (comment stamp,
-# phase, version; see consultations/page_cache.py), so per-process copies are safe.
+# worker's own memory. Their keys carry what invalidates them (comment stamp, phase,
+# version, site generation; see consultations/caching.py), so per-process copies are
+# correct: a stale entry is never looked up again.
 PAGES_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "okienko-pages",
@@ -222,9 +211,8 @@ DOCUMENT_EXTRACTION = {
 # --- Auth and accounts ----------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # Django's and allauth's backends with the user lookup compiled once (accounts/backends.py).
-    "accounts.backends.ModelBackend",
-    "accounts.backends.AuthenticationBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

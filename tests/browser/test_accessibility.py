@@ -207,7 +207,7 @@ def test_english_variant_has_no_axe_violations(demo_site, context, where):
         path = details[-1]
     page, _ = visit(context, demo_site + path)
     assert page.locator("html").get_attribute("lang") == "pl"
-    page.locator(".language-switch button[value=en]").focus()
+    page.locator(".language-switch a[hreflang=en]").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("html").get_attribute("lang") == "en"

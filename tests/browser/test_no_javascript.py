@@ -33,9 +33,9 @@ def test_language_switch_works_without_javascript(live_server, no_js_page):
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "pl"
     with page.expect_navigation():
-        page.locator(".language-switch button[value=en]").click()
+        page.locator(".language-switch a[hreflang=en]").click()
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.url == live_server.url + "/"
     with page.expect_navigation():
-        page.locator(".language-switch button[value=pl]").click()
+        page.locator(".language-switch a[hreflang=pl]").click()
     assert page.locator("html").get_attribute("lang") == "pl"

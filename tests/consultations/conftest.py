@@ -20,13 +20,9 @@ PHASES = ["planned", "open", "closed", "reported"]
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """The rendered act and the rate limit live in the cache: start every test empty."""
-    from consultations import page_cache
-
     cache.clear()
-    page_cache._recent.clear()  # page ids are reused between tests
     yield
     cache.clear()
-    page_cache._recent.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""Fixtures for the response / report / export / open-data tests (helper R).
+"""Fixtures for the response / report / export / open-data tests.
 
 Import the fixtures you need into a test module: `from .report_fixtures import ...`.
 A closed consultation with three clauses and comments of every kind: portal comments

@@ -20,7 +20,7 @@ from consultations.factories import (
     ConsultationPageFactory,
     DraftActVersionFactory,
 )
-from consultations.models import Channel, Phase
+from consultations.models import Channel, ConsultationComment, Phase
 
 ROLES = ["anonymous", "resident", "ngo_user", "editor", "official"]
 
@@ -64,8 +64,31 @@ def user_for(request, role):
 def test_commenting_matrix(request, role, consultation_in_phase):
     user = user_for(request, role)
     expected = consultation_in_phase.test_phase in COMMENT[role]
+    policy = permissions.CommentPolicy(user, consultation_in_phase)
     assert permissions.can_comment(user, consultation_in_phase) is expected
-    assert permissions.can_reply(user, consultation_in_phase) is expected
+    assert policy.may_comment is expected
+    top_level = ConsultationComment(level=0)
+    assert policy.may_reply(top_level) is expected
+    assert policy.may_react is policy.may_flag is REACT[role]
+
+
+@pytest.mark.parametrize("role", ["resident", "ngo_user", "editor"])
+def test_a_reply_at_the_deepest_level_is_refused_as_too_deep(
+    request, settings, role, open_consultation
+):
+    policy = permissions.CommentPolicy(request.getfixturevalue(role), open_consultation)
+    deepest = ConsultationComment(level=settings.COMMENTS_XTD_MAX_THREAD_LEVEL)
+    assert not policy.may_reply(deepest)
+    assert policy.reply_refusal(deepest) == permissions.Refusal.TOO_DEEP
+
+
+def test_the_policy_reads_each_fact_about_the_account_once(
+    django_assert_max_num_queries, resident, open_consultation
+):
+    policy = permissions.CommentPolicy(resident, open_consultation)
+    with django_assert_max_num_queries(2):  # verified e-mail, role names
+        for _ in range(3):
+            assert policy.may_comment and policy.may_react and policy.may_flag
 
 
 @pytest.mark.parametrize("role", ROLES)
