@@ -11,7 +11,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -27,7 +26,6 @@ from .models import (
     Clause,
     ClauseLevel,
     ConsultationComment,
-    ConsultationIndexPage,
     ConsultationPage,
     DraftActVersion,
     ModerationEvent,
@@ -129,7 +127,7 @@ class OfflineCommentForm(forms.Form):
 # --- Views ----------------------------------------------------------------------
 
 
-class _OfficialView(WagtailAdminTemplateMixin, TemplateView):
+class OfficialView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "comment"
 
     def dispatch(self, request, *args, **kwargs):
@@ -156,42 +154,7 @@ class _OfficialView(WagtailAdminTemplateMixin, TemplateView):
         return consultation.title if consultation else ""
 
 
-class ConsultationListView(_OfficialView):
-    template_name = "consultations/admin/index.html"
-    page_title = gettext_lazy("Consultations")
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        now = timezone.now()
-        pages = list(
-            ConsultationPage.objects.annotate(
-                n_comments=Count("comments", distinct=True),
-                n_hidden=Count(
-                    "comments", filter=Q(comments__hidden_at__isnull=False), distinct=True
-                ),
-                n_versions=Count("versions", distinct=True),
-            ).order_by("-start_at")
-        )
-        for p in pages:
-            p.current_phase = p.phase_at(now)
-        index = ConsultationIndexPage.objects.first()
-        context.update(
-            {
-                "consultations": pages,
-                "add_url": reverse(
-                    "wagtailadmin_pages:add", args=["consultations", "consultationpage", index.pk]
-                )
-                if index
-                else None,
-            }
-        )
-        return context
-
-
-class DraftView(_OfficialView):
+class DraftView(OfficialView):
     """Upload or paste a draft; list the versions."""
 
     template_name = "consultations/admin/draft.html"
@@ -242,7 +205,7 @@ class DraftView(_OfficialView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class VersionReviewView(_OfficialView):
+class VersionReviewView(OfficialView):
     """The parsed tree; fix the split by editing the text or single clauses; publish."""
 
     template_name = "consultations/admin/version.html"
@@ -306,7 +269,7 @@ class VersionReviewView(_OfficialView):
         return redirect("consultations_admin:version", self.version.pk)
 
 
-class ClauseEditView(_OfficialView):
+class ClauseEditView(OfficialView):
     template_name = "consultations/admin/clause_edit.html"
     page_title = gettext_lazy("Edit a unit")
 
@@ -354,7 +317,7 @@ class ClauseEditView(_OfficialView):
 MODERATION_PAGE_SIZE = 50
 
 
-class ModerationView(_OfficialView):
+class ModerationView(OfficialView):
     """Every comment of a consultation, with hide (reason required) and restore."""
 
     template_name = "consultations/admin/moderation.html"
@@ -388,7 +351,9 @@ class ModerationView(_OfficialView):
             )
             .order_by("-submit_date", "-pk")
         )
-        if show == "flagged":
+        if show == "pending":
+            comments = comments.needing_moderation()
+        elif show == "flagged":
             comments = comments.filter(n_flags__gt=0)
         elif show == "hidden":
             comments = comments.filter(hidden_at__isnull=False)
@@ -427,7 +392,7 @@ class ModerationView(_OfficialView):
         return redirect(request.get_full_path())
 
 
-class OfflineCommentView(_OfficialView):
+class OfflineCommentView(OfficialView):
     template_name = "consultations/admin/offline.html"
     page_title = gettext_lazy("Enter a comment received on paper, by e-mail or at a meeting")
 
