@@ -195,3 +195,5 @@ def test_admin_pages_carry_no_gravatar_address(request, client, role, consultati
         response = client.get(url)
         assert response.status_code == 200, url
         assert "gravatar" not in response.content.decode().lower(), url
+    # The avatar in the sidebar is the portal's own default picture.
+    assert "/static/wagtailadmin/images/default-user-avatar.png" in response.content.decode()
