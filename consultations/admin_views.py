@@ -297,6 +297,9 @@ class ModerationView(OfficialView):
         elif action == "unhide":
             services.unhide_comment(comment=comment, by=request.user)
             messages.success(request, _("The comment is visible again."))
+        elif action == "keep" and not comment.is_hidden:
+            services.keep_comment(comment=comment, by=request.user)
+            messages.success(request, _("The comment stays visible; its reports are settled."))
         else:
             messages.error(request, _("Unknown action."))
         return redirect(request.get_full_path())

@@ -116,14 +116,18 @@ class CommentQuerySet(models.QuerySet):
 
     def needing_moderation(self):
         """Visible comments held for moderation, or with a removal suggestion made after
-        the last moderator's decision (hide or restore) on them."""
+        the last moderator's decision (hide, restore or keep) on them."""
         from django_comments.models import CommentFlag
 
         from .models import ModerationEvent
 
         decided = ModerationEvent.objects.filter(
             comment=OuterRef("comment"),
-            action__in=[ModerationEvent.Action.HIDE, ModerationEvent.Action.UNHIDE],
+            action__in=[
+                ModerationEvent.Action.HIDE,
+                ModerationEvent.Action.UNHIDE,
+                ModerationEvent.Action.KEEP,
+            ],
             created_at__gte=OuterRef("flag_date"),
         )
         open_flags = CommentFlag.objects.filter(

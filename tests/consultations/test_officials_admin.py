@@ -5,6 +5,7 @@ fetched from a third-party image service."""
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,7 +14,12 @@ from accounts.factories import UserFactory
 from accounts.models import Role
 from consultations import services
 from consultations.factories import CommentFactory
-from consultations.models import CommentResponse, ConsultationComment, ResponseStatus
+from consultations.models import (
+    CommentResponse,
+    ConsultationComment,
+    ModerationEvent,
+    ResponseStatus,
+)
 
 from .conftest import PHASES, clauses_of, make_consultation
 
@@ -89,6 +95,33 @@ def test_moderation_count_forgets_a_flag_once_the_moderator_decided(official, op
     assert list(pending) == [comments[2]]
     flag(comments[1])  # a new suggestion after the decision asks again
     assert set(ConsultationComment.objects.needing_moderation()) == {comments[1], comments[2]}
+
+
+def test_keeping_a_reported_comment_settles_its_reports(client, official, open_consultation):
+    comment = CommentFactory(
+        clause=clauses_of(open_consultation)[0], comment="Ostra, ale rzeczowa."
+    )
+    flag(comment)
+    client.force_login(official)
+    url = f"/admin/consultations/{open_consultation.pk}/moderation/?show=pending"
+    assert 'value="keep"' in client.get(url).content.decode()
+    response = client.post(url, {"comment": comment.pk, "action": "keep"})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert not comment.is_hidden
+    assert not ConsultationComment.objects.needing_moderation().exists()
+    event = ModerationEvent.objects.get(comment=comment, action=ModerationEvent.Action.KEEP)
+    assert event.actor == official
+    assert "Ostra, ale rzeczowa." not in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("role", ["resident", "editor"])
+def test_only_a_moderator_keeps_a_reported_comment(request, role, open_consultation):
+    comment = CommentFactory(clause=clauses_of(open_consultation)[0])
+    flag(comment)
+    with pytest.raises(PermissionDenied):
+        services.keep_comment(comment=comment, by=request.getfixturevalue(role))
+    assert ConsultationComment.objects.needing_moderation().get() == comment
 
 
 def test_moderation_screen_lists_what_waits(client, official, open_consultation):
