@@ -4,30 +4,31 @@ again); these views only collect input and show results."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from accounts.models import Organisation
 from documents.errors import DocumentError
 from documents.messages import error_message
 
 from . import permissions, services
+from .admin_forms import (
+    ClauseForm,
+    DraftImportForm,
+    HideForm,
+    OfflineCommentForm,
+    ReparseForm,
+)
 from .models import (
-    Channel,
     Clause,
-    ClauseLevel,
     ConsultationComment,
-    ConsultationIndexPage,
     ConsultationPage,
     DraftActVersion,
     ModerationEvent,
@@ -35,101 +36,8 @@ from .models import (
 )
 from .parse_review import review_notes
 
-MAX_UPLOAD_MB = services.MAX_DRAFT_BYTES // (1024 * 1024)
 
-
-# --- Forms ----------------------------------------------------------------------
-
-
-class DraftImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Draft file"),
-        required=False,
-        help_text=gettext_lazy("DOCX, ODT, PDF or TXT, at most %(mb)s MB.") % {"mb": MAX_UPLOAD_MB},
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.odt,.pdf,.txt"}),
-    )
-    text = forms.CharField(
-        label=gettext_lazy("…or paste the text of the act"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload is None:
-            return None
-        name = upload.name.lower()
-        if not name.endswith(services.DRAFT_EXTENSIONS):
-            raise ValidationError(
-                _("%(name)s is not a DOCX, ODT, PDF or TXT file.") % {"name": upload.name}
-            )
-        if upload.size > services.MAX_DRAFT_BYTES:
-            raise ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_MB})
-        return upload
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("file") and not (data.get("text") or "").strip():
-            raise ValidationError(_("Upload a file or paste the text of the act."))
-        return data
-
-
-class ReparseForm(forms.Form):
-    text = forms.CharField(
-        label=gettext_lazy("Text of the act"), widget=forms.Textarea(attrs={"rows": 20})
-    )
-
-
-class ClauseForm(forms.Form):
-    label = forms.CharField(label=gettext_lazy("Label"), max_length=60)
-    level = forms.ChoiceField(label=gettext_lazy("Level"), choices=ClauseLevel.choices)
-    text = forms.CharField(
-        label=gettext_lazy("Wording"), required=False, widget=forms.Textarea(attrs={"rows": 6})
-    )
-
-
-class HideForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason (shown publicly)"),
-        max_length=500,
-        error_messages={"required": gettext_lazy("Give the reason for hiding the comment.")},
-    )
-
-
-class OfflineCommentForm(forms.Form):
-    clause = forms.ChoiceField(label=gettext_lazy("Clause"))
-    channel = forms.ChoiceField(
-        label=gettext_lazy("Received"),
-        choices=[(c.value, c.label) for c in Channel if c != Channel.PORTAL],
-    )
-    submitter_name = forms.CharField(label=gettext_lazy("Submitter's name"), max_length=255)
-    organisation = forms.ModelChoiceField(
-        label=gettext_lazy("On behalf of an organisation"),
-        queryset=Organisation.objects.order_by("name"),
-        required=False,
-    )
-    comment = forms.CharField(label=gettext_lazy("Comment"), widget=forms.Textarea)
-    proposed_wording = forms.CharField(
-        label=gettext_lazy("Proposed wording"), required=False, widget=forms.Textarea
-    )
-    justification = forms.CharField(
-        label=gettext_lazy("Justification"), required=False, widget=forms.Textarea
-    )
-
-    def __init__(self, *args, clauses=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.clauses = {str(c.pk): c for c in clauses}
-        self.fields["clause"].choices = [
-            ("", _("The act as a whole")),
-            *((pk, f"{c.citation} – {c.text[:60]}") for pk, c in self.clauses.items()),
-        ]
-        self.fields["clause"].required = False
-
-
-# --- Views ----------------------------------------------------------------------
-
-
-class _OfficialView(WagtailAdminTemplateMixin, TemplateView):
+class OfficialView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "comment"
 
     def dispatch(self, request, *args, **kwargs):
@@ -156,42 +64,7 @@ class _OfficialView(WagtailAdminTemplateMixin, TemplateView):
         return consultation.title if consultation else ""
 
 
-class ConsultationListView(_OfficialView):
-    template_name = "consultations/admin/index.html"
-    page_title = gettext_lazy("Consultations")
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        now = timezone.now()
-        pages = list(
-            ConsultationPage.objects.annotate(
-                n_comments=Count("comments", distinct=True),
-                n_hidden=Count(
-                    "comments", filter=Q(comments__hidden_at__isnull=False), distinct=True
-                ),
-                n_versions=Count("versions", distinct=True),
-            ).order_by("-start_at")
-        )
-        for p in pages:
-            p.current_phase = p.phase_at(now)
-        index = ConsultationIndexPage.objects.first()
-        context.update(
-            {
-                "consultations": pages,
-                "add_url": reverse(
-                    "wagtailadmin_pages:add", args=["consultations", "consultationpage", index.pk]
-                )
-                if index
-                else None,
-            }
-        )
-        return context
-
-
-class DraftView(_OfficialView):
+class DraftView(OfficialView):
     """Upload or paste a draft; list the versions."""
 
     template_name = "consultations/admin/draft.html"
@@ -242,7 +115,7 @@ class DraftView(_OfficialView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class VersionReviewView(_OfficialView):
+class VersionReviewView(OfficialView):
     """The parsed tree; fix the split by editing the text or single clauses; publish."""
 
     template_name = "consultations/admin/version.html"
@@ -306,7 +179,7 @@ class VersionReviewView(_OfficialView):
         return redirect("consultations_admin:version", self.version.pk)
 
 
-class ClauseEditView(_OfficialView):
+class ClauseEditView(OfficialView):
     template_name = "consultations/admin/clause_edit.html"
     page_title = gettext_lazy("Edit a unit")
 
@@ -354,7 +227,7 @@ class ClauseEditView(_OfficialView):
 MODERATION_PAGE_SIZE = 50
 
 
-class ModerationView(_OfficialView):
+class ModerationView(OfficialView):
     """Every comment of a consultation, with hide (reason required) and restore."""
 
     template_name = "consultations/admin/moderation.html"
@@ -388,7 +261,9 @@ class ModerationView(_OfficialView):
             )
             .order_by("-submit_date", "-pk")
         )
-        if show == "flagged":
+        if show == "pending":
+            comments = comments.needing_moderation()
+        elif show == "flagged":
             comments = comments.filter(n_flags__gt=0)
         elif show == "hidden":
             comments = comments.filter(hidden_at__isnull=False)
@@ -422,12 +297,15 @@ class ModerationView(_OfficialView):
         elif action == "unhide":
             services.unhide_comment(comment=comment, by=request.user)
             messages.success(request, _("The comment is visible again."))
+        elif action == "keep" and not comment.is_hidden:
+            services.keep_comment(comment=comment, by=request.user)
+            messages.success(request, _("The comment stays visible; its reports are settled."))
         else:
             messages.error(request, _("Unknown action."))
         return redirect(request.get_full_path())
 
 
-class OfflineCommentView(_OfficialView):
+class OfflineCommentView(OfficialView):
     template_name = "consultations/admin/offline.html"
     page_title = gettext_lazy("Enter a comment received on paper, by e-mail or at a meeting")
 

@@ -356,6 +356,7 @@ class ModerationEvent(models.Model):
         HIDE = "hide", _("hidden")
         UNHIDE = "unhide", _("restored")
         FLAG = "flag", _("flagged by a user")
+        KEEP = "keep", _("reviewed and kept visible")
         ENTER = "enter", _("entered on behalf of a submitter")
         RESPOND = "respond", _("response given")
 

@@ -1,8 +1,20 @@
+import datetime
+
 from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
+
+
+def _count(queryset):
+    """The number of rows of `queryset` (filtered on its consultation's OuterRef) as a
+    correlated subquery: one query for a whole list however long, and no join
+    multiplying one count by another."""
+    counted = queryset.order_by().values("consultation").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted[:1]), 0)
 
 
 class ConsultationQuerySet(PageQuerySet):
@@ -36,8 +48,51 @@ class ConsultationQuerySet(PageQuerySet):
     def closed(self, now=None):
         return self.filter(end_at__lte=now or timezone.now())
 
+    def awaiting_report(self, now=None):
+        """Closed, and the report not yet published: the officials answer comments."""
+        now = now or timezone.now()
+        return self.closed(now).filter(
+            Q(report_published_at__isnull=True) | Q(report_published_at__gt=now)
+        )
+
+    def ending_within(self, days, now=None):
+        """Open consultations whose deadline falls within the next `days` days."""
+        now = now or timezone.now()
+        return self.open(now).filter(end_at__lte=now + datetime.timedelta(days=days))
+
     def with_comment_counts(self):
         return self.annotate(comment_count=public_comment_count("comments"))
+
+    def _comments(self):
+        from .models import ConsultationComment
+
+        return ConsultationComment.objects.filter(consultation=OuterRef("pk"))
+
+    def with_moderation_count(self):
+        """`to_moderate`: comments flagged or held for moderation and not yet decided."""
+        comments = self._comments()
+        return self.annotate(to_moderate=_count(comments.needing_moderation()))
+
+    def with_unanswered_count(self):
+        """`to_answer`: comments in the report that have no response yet."""
+        comments = self._comments()
+        return self.annotate(to_answer=_count(comments.unanswered()))
+
+    def with_work_counts(self):
+        """Everything the officials' list shows per consultation, in one query."""
+        from .models import DraftActVersion
+
+        comments = self._comments()
+        versions = DraftActVersion.objects.filter(consultation=OuterRef("pk"))
+        return (
+            self.with_moderation_count()
+            .with_unanswered_count()
+            .annotate(
+                n_comments=_count(comments.filter(is_removed=False)),
+                n_hidden=_count(comments.filter(hidden_at__isnull=False)),
+                n_versions=_count(versions),
+            )
+        )
 
 
 ConsultationManager = PageManager.from_queryset(ConsultationQuerySet)
@@ -80,3 +135,33 @@ class CommentQuerySet(models.QuerySet):
         from .models import ConsultationPage
 
         return self.filter(consultation__in=ConsultationPage.objects.publicly_viewable())
+
+    def reportable(self):
+        """Top-level, not removed comments (hidden ones included): each gets a response."""
+        return self.filter(level=0, is_removed=False)
+
+    def unanswered(self):
+        return self.reportable().filter(response__isnull=True)
+
+    def needing_moderation(self):
+        """Visible comments held for moderation, or with a removal suggestion made after
+        the last moderator's decision (hide, restore or keep) on them."""
+        from django_comments.models import CommentFlag
+
+        from .models import ModerationEvent
+
+        decided = ModerationEvent.objects.filter(
+            comment=OuterRef("comment"),
+            action__in=[
+                ModerationEvent.Action.HIDE,
+                ModerationEvent.Action.UNHIDE,
+                ModerationEvent.Action.KEEP,
+            ],
+            created_at__gte=OuterRef("flag_date"),
+        )
+        open_flags = CommentFlag.objects.filter(
+            comment=OuterRef("pk"), flag=CommentFlag.SUGGEST_REMOVAL
+        ).exclude(Exists(decided))
+        return self.filter(is_removed=False, hidden_at__isnull=True).filter(
+            Q(is_public=False) | Exists(open_flags)
+        )

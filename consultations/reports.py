@@ -36,11 +36,11 @@ WHOLE_ACT_CITATION = _("the act as a whole")
 
 def reportable_comments(consultation):
     """Top-level, not removed comments of a consultation (hidden ones included)."""
-    return ConsultationComment.objects.filter(consultation=consultation, level=0, is_removed=False)
+    return ConsultationComment.objects.filter(consultation=consultation).reportable()
 
 
 def unanswered_comments(consultation):
-    return reportable_comments(consultation).filter(response__isnull=True)
+    return ConsultationComment.objects.filter(consultation=consultation).unanswered()
 
 
 @dataclass

@@ -506,6 +506,16 @@ def unhide_comment(*, comment, by, reason: str = "") -> ConsultationComment:
     return comment
 
 
+def keep_comment(*, comment, by, reason: str = "") -> ModerationEvent:
+    """Settle the users' reports on a visible comment: the moderator read it and keeps it.
+    A later report asks again."""
+    if not permissions.can_moderate(by):
+        raise PermissionDenied
+    return ModerationEvent.objects.create(
+        comment=comment, action=ModerationEvent.Action.KEEP, reason=reason, actor=by
+    )
+
+
 def flag_comment(*, comment, user) -> bool:
     """A user suggests removal; returns False when they had already flagged it."""
     from django_comments.models import CommentFlag

@@ -1,3 +1,7 @@
+"""Everything the consultations add to the Wagtail admin, registered in one place:
+the officials' screens (URLs and menu), their buttons in the page explorer and the
+work queue on the dashboard."""
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,24 +9,32 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.widgets import ListingButton
 
-from . import admin_views, permissions
+from . import admin_views, dashboard, permissions
+from .admin_overview import ConsultationListView
 from .models import ConsultationPage
+from .responses_admin import ResponsesView
 
 admin_urlpatterns = [
-    path("", admin_views.ConsultationListView.as_view(), name="index"),
+    path("", ConsultationListView.as_view(), name="index"),
     path("<int:page_id>/draft/", admin_views.DraftView.as_view(), name="draft"),
     path("version/<int:version_id>/", admin_views.VersionReviewView.as_view(), name="version"),
     path("clause/<int:clause_id>/", admin_views.ClauseEditView.as_view(), name="clause"),
     path("<int:page_id>/moderation/", admin_views.ModerationView.as_view(), name="moderation"),
     path("<int:page_id>/offline/", admin_views.OfflineCommentView.as_view(), name="offline"),
+    path("<int:page_id>/responses/", ResponsesView.as_view(), name="responses"),
+]
+
+# The officials' screens of one consultation: (label, URL name, icon), in page order.
+PAGE_SCREENS = [
+    (_("Draft act"), "draft", "doc-full"),
+    (_("Moderation"), "moderation", "comment"),
+    (_("Responses and report"), "responses", "tasks"),
 ]
 
 
 @hooks.register("register_admin_urls")
 def register_consultation_admin_urls():
-    return [
-        path("consultations/", include((admin_urlpatterns, "consultations_admin"))),
-    ]
+    return [path("consultations/", include((admin_urlpatterns, "consultations_admin")))]
 
 
 class OfficialsMenuItem(MenuItem):
@@ -51,19 +63,13 @@ def consultation_header_buttons(page, user, view_name=None, next_url=None):
         return []
     return [
         PageMenuItem(
-            _("Draft act"),
-            reverse("consultations_admin:draft", args=[page.pk]),
-            icon_name="doc-full",
-            priority=12,
+            label,
+            reverse(f"consultations_admin:{name}", args=[page.pk]),
+            icon_name=icon,
+            priority=12 + i,
             page=page,
-        ),
-        PageMenuItem(
-            _("Moderation"),
-            reverse("consultations_admin:moderation", args=[page.pk]),
-            icon_name="comment",
-            priority=13,
-            page=page,
-        ),
+        )
+        for i, (label, name, icon) in enumerate(PAGE_SCREENS)
     ]
 
 
@@ -73,11 +79,13 @@ def consultation_listing_buttons(page, user, next_url=None):
         return []
     return [
         ListingButton(
-            _("Draft act"),
-            reverse("consultations_admin:draft", args=[page.pk]),
-            priority=12,
+            label, reverse(f"consultations_admin:{name}", args=[page.pk]), priority=12 + i
         )
+        for i, (label, name, _icon) in enumerate(PAGE_SCREENS)
+        if name != "moderation"
     ]
 
 
-from . import report_hooks  # noqa: E402, F401 - responses screen and report buttons
+@hooks.register("construct_homepage_panels")
+def add_work_queue_panels(request, panels):
+    panels.extend(p for p in (cls(request) for cls in dashboard.PANELS) if p.is_shown())

@@ -12,7 +12,7 @@ from .report_fixtures import add_answered_comments, reportable, set_phase
 
 
 def screen(consultation, query=""):
-    return reverse("consultation_responses", kwargs={"page_id": consultation.pk}) + query
+    return reverse("consultations_admin:responses", kwargs={"page_id": consultation.pk}) + query
 
 
 @pytest.mark.parametrize("role", ["anonymous", "resident", "ngo_user", "editor"])
@@ -254,10 +254,10 @@ def test_opening_the_screen_groups_campaign_letters_automatically_once(
 def test_large_consultation_is_grouped_in_the_background(
     client, official, consultation, clauses, comments, monkeypatch
 ):
-    from consultations import report_hooks
+    from consultations import responses_admin
     from consultations.factories import CommentFactory
 
-    monkeypatch.setattr(report_hooks, "AUTO_GROUP_LIMIT", 3)
+    monkeypatch.setattr(responses_admin, "AUTO_GROUP_LIMIT", 3)
     for i in range(3):
         CommentFactory(clause=clauses[i], comment=LETTER)
     client.force_login(official)

@@ -1,8 +1,8 @@
-"""Wagtail admin: the officials' "Responses" screen for a closed consultation.
+"""Wagtail admin: the officials' "Responses and report" screen for a closed consultation.
 
-Imported from consultations/wagtail_hooks.py (Wagtail only auto-imports that module).
-The view calls the services in responses.py and grouping.py; it re-checks nothing
-itself beyond showing or hiding buttons.
+Registered in consultations/wagtail_hooks.py. The view calls the services in
+responses.py and grouping.py; it re-checks nothing itself beyond showing or hiding
+buttons.
 """
 
 from django.contrib import messages
@@ -11,14 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import ListingButton
 
 from . import grouping, permissions, responses
 from .exports import WRITERS
@@ -81,6 +78,7 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
+            {"url": reverse("consultations_admin:index"), "label": _("Consultations")},
             {"url": "", "label": f"{self.page_title}: {self.consultation.title}"},
         ]
 
@@ -191,47 +189,6 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
             self.posted[key] = {"status": status, "text": text}
             messages.error(request, _("The form has errors; see below."))
             return self.render_to_response(self.get_context_data(), status=400)
-        url = reverse("consultation_responses", kwargs={"page_id": c.pk})
+        url = reverse("consultations_admin:responses", kwargs={"page_id": c.pk})
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url)
-
-
-@hooks.register("register_admin_urls")
-def register_responses_url():
-    return [
-        path(
-            "consultations/<int:page_id>/responses/",
-            ResponsesView.as_view(),
-            name="consultation_responses",
-        )
-    ]
-
-
-def _is_consultation(page, user) -> bool:
-    return isinstance(page.specific_deferred, ConsultationPage) and permissions.can_manage(user)
-
-
-@hooks.register("register_page_header_buttons")
-def responses_header_button(page, user, view_name=None, next_url=None):
-    if not _is_consultation(page, user):
-        return []
-    return [
-        PageMenuItem(
-            _("Responses and report"),
-            reverse("consultation_responses", args=[page.pk]),
-            icon_name="tasks",
-            priority=14,
-            page=page,
-        )
-    ]
-
-
-@hooks.register("register_page_listing_buttons")
-def responses_listing_button(page, user, next_url=None):
-    if not _is_consultation(page, user):
-        return []
-    return [
-        ListingButton(
-            _("Responses"), reverse("consultation_responses", args=[page.pk]), priority=13
-        )
-    ]
