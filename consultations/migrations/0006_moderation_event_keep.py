@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consultations', '0003_report_notice'),
+        ('consultations', '0005_move_drafts_and_exports_to_private_storage'),
     ]
 
     operations = [
