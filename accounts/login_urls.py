@@ -13,8 +13,10 @@ from wagtail.documents.views import serve as document_views
 from .login_limits import guard_login, guard_password_form
 
 urlpatterns = [
-    path("admin/login/", guard_login(WagtailLoginView.as_view())),
-    path("django-admin/login/", guard_login(admin.site.login)),
+    path(
+        "admin/login/", guard_login(WagtailLoginView.as_view()), name="guarded_wagtailadmin_login"
+    ),
+    path("django-admin/login/", guard_login(admin.site.login), name="guarded_admin_login"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         guard_password_form(
@@ -22,6 +24,7 @@ urlpatterns = [
             restriction_kwarg="page_view_restriction_id",
             scope="page",
         ),
+        name="guarded_page_password",
     ),
     path(
         "documents/authenticate_with_password/<int:restriction_id>/",
@@ -30,5 +33,6 @@ urlpatterns = [
             restriction_kwarg="restriction_id",
             scope="collection",
         ),
+        name="guarded_collection_password",
     ),
 ]
