@@ -13,6 +13,10 @@ class ConsultationsConfig(AppConfig):
 
         register_section(open_consultations_section)
 
+        from . import receivers
+
+        receivers.connect()
+
         from .search import register_search
 
         register_search()

@@ -241,3 +241,14 @@ def test_existing_files_move_from_media_to_private_storage(consultation, setting
     assert export.file.name != "consultations/reports/2026/raport-konsultacji-1.csv"
     assert not (media / "raport-konsultacji-1.csv").exists()
     assert Path(settings.PRIVATE_MEDIA_ROOT, export.file.name).read_bytes() == b"No.;Uwaga"
+
+
+def test_deleted_authors_name_leaves_the_stored_report_file(client, published, comments):
+    from accounts.services import delete_account
+
+    author = comments["resident"].user
+    name = author.public_name
+    assert name in client.get(download_url(published, "csv")).getvalue().decode("utf-8-sig")
+    delete_account(user=author, by=author)
+    body = client.get(download_url(published, "csv")).getvalue().decode("utf-8-sig")
+    assert name not in body
