@@ -18,6 +18,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from accounts.models import Organisation
+from municipalities.permissions import scope_filter
 
 from . import permissions, services
 from .models import (
@@ -160,6 +161,9 @@ class _OfficialView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not permissions.can_manage(request.user):
             raise PermissionDenied
+        consultation = getattr(self, "consultation", None)
+        if consultation and not permissions.can_manage_consultation(request.user, consultation):
+            raise PermissionDenied  # another municipality's consultation
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -192,17 +196,19 @@ class ConsultationListView(_OfficialView):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
         pages = list(
-            ConsultationPage.objects.annotate(
+            ConsultationPage.objects.filter(scope_filter(self.request.user))
+            .annotate(
                 n_comments=Count("comments", distinct=True),
                 n_hidden=Count(
                     "comments", filter=Q(comments__hidden_at__isnull=False), distinct=True
                 ),
                 n_versions=Count("versions", distinct=True),
-            ).order_by("-start_at")
+            )
+            .order_by("-start_at")
         )
         for p in pages:
             p.current_phase = p.phase_at(now)
-        index = ConsultationIndexPage.objects.first()
+        index = ConsultationIndexPage.objects.filter(scope_filter(self.request.user)).first()
         context.update(
             {
                 "consultations": pages,

@@ -11,7 +11,9 @@ the same question. The rules (docs/consultations.md):
 - offline comments (paper, e-mail, meeting): officials while open or closed, not
   before the consultation starts and not after the report is published;
 - managing drafts (import, review, publish): officials; a published draft cannot be
-  replaced while the consultation is open, because people are commenting on it.
+  replaced while the consultation is open, because people are commenting on it;
+- every official action on a consultation is for the officials of its municipality
+  (municipalities.permissions.can_act_in); the regional operator's staff act everywhere.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from accounts.permissions import can_participate, is_official
+from municipalities.permissions import can_act_in
 
 from .models import Phase
 
@@ -30,6 +33,11 @@ def _phase(consultation, now) -> str:
 def can_manage(user) -> bool:
     """Officials (and administrators) manage consultations in the admin."""
     return is_official(user)
+
+
+def can_manage_consultation(user, consultation) -> bool:
+    """An official of the consultation's municipality (or of the regional operator)."""
+    return is_official(user) and can_act_in(user, consultation)
 
 
 def can_moderate(user) -> bool:
@@ -133,11 +141,12 @@ def can_react(user) -> bool:
 
 
 def can_enter_offline_comment(user, consultation, now=None) -> bool:
-    return is_official(user) and _phase(consultation, now) in (Phase.OPEN, Phase.CLOSED)
+    phase = _phase(consultation, now)
+    return can_manage_consultation(user, consultation) and phase in (Phase.OPEN, Phase.CLOSED)
 
 
 def can_import_draft(user, consultation, now=None) -> bool:
-    if not can_manage(user):
+    if not can_manage_consultation(user, consultation):
         return False
     if _phase(consultation, now) != Phase.OPEN:
         return True
@@ -155,7 +164,7 @@ def can_publish_version(user, consultation, now=None) -> bool:
 
 
 def can_respond(user, consultation, now=None) -> bool:
-    return is_official(user) and _phase(consultation, now) == Phase.CLOSED
+    return can_manage_consultation(user, consultation) and _phase(consultation, now) == Phase.CLOSED
 
 
 def can_publish_report(user, consultation, now=None) -> bool:
@@ -165,8 +174,8 @@ def can_publish_report(user, consultation, now=None) -> bool:
 def can_view_report(user, consultation, now=None) -> bool:
     phase = _phase(consultation, now)
     if phase == Phase.REPORTED:
-        return consultation.live or is_official(user)
-    return phase == Phase.CLOSED and is_official(user)
+        return consultation.live or can_manage_consultation(user, consultation)
+    return phase == Phase.CLOSED and can_manage_consultation(user, consultation)
 
 
 def can_export_report(user, consultation, now=None) -> bool:

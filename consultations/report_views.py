@@ -28,7 +28,7 @@ DIRECT_EXPORT_LIMIT = 1000
 
 def _consultation(request, page_id) -> ConsultationPage:
     consultation = get_object_or_404(ConsultationPage, pk=page_id)
-    if not (consultation.live or permissions.can_manage(request.user)):
+    if not (consultation.live or permissions.can_manage_consultation(request.user, consultation)):
         raise Http404
     return consultation
 

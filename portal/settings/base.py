@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "consultations",
     "search",
     "newsletters",
+    "municipalities",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
