@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from municipalities.permissions import scope_filter
+
 from .admin_views import OfficialView
 from .models import ConsultationIndexPage, ConsultationPage, Phase
 
@@ -18,8 +20,13 @@ PHASE_NAMES = {
 
 
 def consultations_for(user):
-    """The consultations the official works on, with every count the list shows."""
-    return ConsultationPage.objects.with_work_counts().order_by("-start_at", "-pk")
+    """The consultations the official works on (their municipalities'), with every count
+    the list shows."""
+    return (
+        ConsultationPage.objects.filter(scope_filter(user))
+        .with_work_counts()
+        .order_by("-start_at", "-pk")
+    )
 
 
 class ConsultationListView(OfficialView):
@@ -37,7 +44,7 @@ class ConsultationListView(OfficialView):
             page.current_phase = page.phase_at(now)
             page.phase_name = PHASE_NAMES[page.current_phase]
             page.takes_offline = page.current_phase in (Phase.OPEN, Phase.CLOSED)
-        index = ConsultationIndexPage.objects.first()
+        index = ConsultationIndexPage.objects.filter(scope_filter(self.request.user)).first()
         context.update(
             {
                 "consultations": pages,

@@ -43,6 +43,9 @@ class OfficialView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not permissions.can_manage(request.user):
             raise PermissionDenied
+        consultation = getattr(self, "consultation", None)
+        if consultation and not permissions.can_manage_consultation(request.user, consultation):
+            raise PermissionDenied  # another municipality's consultation
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):

@@ -1,8 +1,8 @@
 """The official's work queue on the Wagtail admin dashboard.
 
-Three panels, each one query (`get_queryset`, the one place to narrow what an official
-sees) and each row linking to the screen where the work is done. A panel shows only to
-users who may do that work, and only when there is something to do.
+Three panels, each one query (`get_queryset`, narrowed to the official's municipalities
+by `scoped_queryset`) and each row linking to the screen where the work is done. A panel
+shows only to users who may do that work, and only when there is something to do.
 """
 
 from django.urls import reverse
@@ -10,6 +10,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.ui.components import Component
+
+from municipalities.permissions import scope_filter
 
 from . import permissions
 from .models import ConsultationPage
@@ -34,8 +36,12 @@ class WorkQueuePanel(Component):
     def row(self, consultation) -> dict:
         raise NotImplementedError
 
+    def scoped_queryset(self):
+        """The panel's consultations in the municipalities the user works for."""
+        return self.get_queryset().filter(scope_filter(self.request.user))
+
     def get_context_data(self, parent_context=None):
-        rows = [self.row(c) for c in self.get_queryset()]
+        rows = [self.row(c) for c in self.scoped_queryset()]
         return {"panel_id": self.name.replace("_", "-"), "heading": self.heading, "rows": rows}
 
 

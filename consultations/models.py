@@ -47,7 +47,7 @@ class ConsultationIndexPage(OfficialsOnlyPage, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["cms_pages.HomePage"]
     subpage_types = ["consultations.ConsultationPage"]
-    max_count = 1
+    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("consultations index")

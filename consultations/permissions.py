@@ -11,7 +11,9 @@ the same question. The rules (docs/consultations.md):
 - offline comments (paper, e-mail, meeting): officials while open or closed, not
   before the consultation starts and not after the report is published;
 - managing drafts (import, review, publish): officials; a published draft cannot be
-  replaced while the consultation is open, because people are commenting on it.
+  replaced while the consultation is open, because people are commenting on it;
+- every official action on a consultation is for the officials of its municipality
+  (municipalities.permissions.can_act_in); the regional operator's staff act everywhere.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from accounts.permissions import can_participate, has_verified_email, is_official
+from municipalities.permissions import can_act_in
 
 from .models import Phase
 
@@ -32,6 +35,11 @@ def _phase(consultation, now) -> str:
 def can_manage(user) -> bool:
     """Officials (and administrators) manage consultations in the admin."""
     return is_official(user)
+
+
+def can_manage_consultation(user, consultation) -> bool:
+    """An official of the consultation's municipality (or of the regional operator)."""
+    return is_official(user) and can_act_in(user, consultation)
 
 
 def can_moderate(user) -> bool:
@@ -151,11 +159,12 @@ can_react = can_flag
 
 
 def can_enter_offline_comment(user, consultation, now=None) -> bool:
-    return is_official(user) and _phase(consultation, now) in (Phase.OPEN, Phase.CLOSED)
+    phase = _phase(consultation, now)
+    return can_manage_consultation(user, consultation) and phase in (Phase.OPEN, Phase.CLOSED)
 
 
 def can_import_draft(user, consultation, now=None) -> bool:
-    if not can_manage(user):
+    if not can_manage_consultation(user, consultation):
         return False
     if _phase(consultation, now) != Phase.OPEN:
         return True
@@ -173,7 +182,7 @@ def can_publish_version(user, consultation, now=None) -> bool:
 
 
 def can_respond(user, consultation, now=None) -> bool:
-    return is_official(user) and _phase(consultation, now) == Phase.CLOSED
+    return can_manage_consultation(user, consultation) and _phase(consultation, now) == Phase.CLOSED
 
 
 def can_publish_report(user, consultation, now=None) -> bool:
@@ -183,8 +192,8 @@ def can_publish_report(user, consultation, now=None) -> bool:
 def can_view_report(user, consultation, now=None) -> bool:
     phase = _phase(consultation, now)
     if phase == Phase.REPORTED:
-        return consultation.live or is_official(user)
-    return phase == Phase.CLOSED and is_official(user)
+        return consultation.live or can_manage_consultation(user, consultation)
+    return phase == Phase.CLOSED and can_manage_consultation(user, consultation)
 
 
 def can_export_report(user, consultation, now=None) -> bool:
@@ -212,9 +221,9 @@ def is_publicly_viewable(consultation) -> bool:
 def can_view_consultation(request, consultation) -> bool:
     """May this request see the consultation's clauses and comments?
 
-    Officials always (they run it, published or not); others only a live page whose
-    every view restriction accepts the request — a password given in this session,
-    a login, a group — exactly as Wagtail decides for the page itself.
+    Officials of its municipality always (they run it, published or not); others only a
+    live page whose every view restriction accepts the request — a password given in
+    this session, a login, a group — exactly as Wagtail decides for the page itself.
     """
     if is_publicly_viewable(consultation):
         return True
@@ -222,4 +231,4 @@ def can_view_consultation(request, consultation) -> bool:
         r.accept_request(request) for r in consultation.get_view_restrictions()
     ):
         return True
-    return can_manage(request.user)
+    return can_manage_consultation(request.user, consultation)

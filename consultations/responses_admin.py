@@ -44,6 +44,8 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
         if not permissions.can_manage(request.user):
             raise PermissionDenied
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["page_id"])
+        if not permissions.can_manage_consultation(request.user, self.consultation):
+            raise PermissionDenied  # another municipality's consultation
         self.errors: dict = {}
         self.posted: dict = {}
         self.auto_grouping = ""

@@ -11,13 +11,14 @@ def open_consultations_section(home_page, request):
     now = timezone.now()
     consultations = list(
         ConsultationPage.objects.live()
+        .descendant_of(home_page)
         .open(now)
         .with_comment_counts()
         .order_by("end_at")[:HOME_SECTION_LIMIT]
     )
     from .models import ConsultationIndexPage
 
-    index = ConsultationIndexPage.objects.live().first()
+    index = ConsultationIndexPage.objects.live().child_of(home_page).first()
     if index is None:
         return None
     return {

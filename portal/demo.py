@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-DEMO_SEEDERS = ["accounts", "cms_pages", "consultations", "newsletters", "search"]
+DEMO_SEEDERS = ["accounts", "municipalities", "cms_pages", "consultations", "newsletters", "search"]
 
 
 @dataclass

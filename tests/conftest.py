@@ -78,19 +78,27 @@ def organisation(ngo_membership):
     return ngo_membership.organisation
 
 
+def _staff_of_home(user):
+    """Staff roles work for a municipality: these fixtures for the default site's one."""
+    from municipalities.services import add_staff, home_municipality
+
+    add_staff(user=user, municipality=home_municipality())
+    return user
+
+
 @pytest.fixture
 def editor(db):
-    return UserFactory(username="editor", roles=[Role.EDITOR])
+    return _staff_of_home(UserFactory(username="editor", roles=[Role.EDITOR]))
 
 
 @pytest.fixture
 def official(db):
-    return UserFactory(username="official", roles=[Role.OFFICIAL])
+    return _staff_of_home(UserFactory(username="official", roles=[Role.OFFICIAL]))
 
 
 @pytest.fixture
 def administrator(db):
-    return UserFactory(username="administrator", roles=[Role.ADMINISTRATOR])
+    return _staff_of_home(UserFactory(username="administrator", roles=[Role.ADMINISTRATOR]))
 
 
 ROLE_FIXTURES = ["resident", "ngo_user", "editor", "official"]

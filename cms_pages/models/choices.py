@@ -22,11 +22,34 @@ class ActType(models.TextChoices):
 
 
 class IssuingBody(models.TextChoices):
+    """Bodies of local government; municipalities.kinds.BODIES_BY_KIND says which a
+    municipality of each kind has."""
+
     CITY_COUNCIL = "city_council", _("City Council")
+    TOWN_COUNCIL = "town_council", _("Town Council (rada miejska)")
     MUNICIPAL_COUNCIL = "municipal_council", _("Municipal Council")
     PRESIDENT = "president", _("City President")
     MAYOR = "mayor", _("Mayor (burmistrz)")
     WOJT = "wojt", _("Head of the municipality (wójt)")
+    COUNTY_COUNCIL = "county_council", _("County Council")
+    COUNTY_BOARD = "county_board", _("County Board")
+    STAROSTA = "starosta", _("Head of the county (starosta)")
+    ASSEMBLY = "assembly", _("Assembly of the association")
+    ASSOCIATION_BOARD = "association_board", _("Board of the association")
+
+
+# Deliberative bodies number resolutions by session: "XLIV/378/2010" (session in Roman
+# numerals / number / year). A county board numbers them by its meeting, in Arabic or
+# Roman numerals: "125/612/2026". Executives number orders their own way ("14/2026",
+# "0050.15.2026", "Or.0050.7.2026"): only the general rule applies to them.
+SESSION_NUMBERED_BODIES = {
+    IssuingBody.CITY_COUNCIL,
+    IssuingBody.TOWN_COUNCIL,
+    IssuingBody.MUNICIPAL_COUNCIL,
+    IssuingBody.COUNTY_COUNCIL,
+    IssuingBody.ASSEMBLY,
+}
+MEETING_NUMBERED_BODIES = {IssuingBody.COUNTY_BOARD, IssuingBody.ASSOCIATION_BOARD}
 
 
 class ActStatus(models.TextChoices):

@@ -7,7 +7,8 @@ from cms_pages.window import collect_sections
 
 
 class HomePage(Page):
-    """The one-stop window: the single root of the portal's page tree."""
+    """A municipality's one-stop window: the root of its page tree (the site's root in
+    a single-city installation, a child of the regional home page in a region)."""
 
     lead = models.TextField(
         _("lead"),
@@ -17,8 +18,10 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("lead")]
 
-    parent_page_types = ["wagtailcore.Page"]
-    max_count = 1
+    parent_page_types = ["wagtailcore.Page", "municipalities.RegionalHomePage"]
+    # A window comes with its municipality, staff group and sections:
+    # `manage.py add_municipality` creates it, not the page editor.
+    is_creatable = False
 
     class Meta:
         verbose_name = _("home page")

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -11,12 +12,21 @@ from wagtail.search import index
 
 from cms_pages.listing import FilterForm, paginate, with_any
 
-from .choices import SUBJECT_AREA_CHOICES, ActStatus, ActType, IssuingBody
+from .choices import (
+    MEETING_NUMBERED_BODIES,
+    SESSION_NUMBERED_BODIES,
+    SUBJECT_AREA_CHOICES,
+    ActStatus,
+    ActType,
+    IssuingBody,
+)
 
 # Loose on purpose: numbering differs between offices ("XLIV/378/2010", "123/2026",
 # "0050.15.2026", "Or.0050.7.2026"). Letters/digits in groups joined by / . or -.
 ACT_NUMBER_RE = re.compile(r"^[0-9A-Za-z]+(?:[./-][0-9A-Za-z]+)*$")
 TRAILING_YEAR_RE = re.compile(r"[./-]((?:19|20)\d{2})$")
+SESSION_NUMBER_RE = re.compile(r"^[IVXLCDM]+/\d+/\d{4}$")
+MEETING_NUMBER_RE = re.compile(r"^(?:\d+|[IVXLCDM]+)/\d+/\d{4}$")
 
 
 def validate_act_number(value: str) -> None:
@@ -74,6 +84,23 @@ class ResolutionFilterForm(FilterForm):
         super().__init__(data, **kwargs)
         years = [d.year for d in acts.dates("adopted_on", "year", order="DESC")]
         self.fields["year"].choices = with_any([(y, str(y)) for y in years])
+
+
+class ResolutionPageForm(WagtailAdminPageForm):
+    """Offers only the bodies the municipality of the register has (a rural gmina: its
+    council and the wójt; a county: council, board and starosta)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from municipalities.kinds import bodies_by_kind
+        from municipalities.models import Municipality
+
+        page = self.instance if self.instance.pk else self.parent_page
+        municipality = Municipality.objects.for_page(page)
+        field = self.fields.get("issuing_body")
+        if municipality is not None and field is not None:
+            allowed = bodies_by_kind()[municipality.kind]
+            field.choices = [(v, label) for v, label in IssuingBody.choices if v in allowed]
 
 
 class ResolutionPage(Page):
@@ -139,6 +166,7 @@ class ResolutionPage(Page):
 
     parent_page_types = ["cms_pages.ResolutionIndexPage"]
     subpage_types: list = []
+    base_form_class = ResolutionPageForm
 
     class Meta:
         verbose_name = _("resolution or order")
@@ -147,10 +175,37 @@ class ResolutionPage(Page):
     def clean(self):
         super().clean()
         self.number = (self.number or "").strip()
+        self._check_numbering()
         match = TRAILING_YEAR_RE.search(self.number)
         if match and self.adopted_on and int(match.group(1)) != self.adopted_on.year:
             raise ValidationError(
                 {"number": _("The year in the number does not match the date of adoption.")}
+            )
+
+    def _check_numbering(self) -> None:
+        """Resolutions follow their body's numbering (see choices.SESSION_NUMBERED_BODIES)."""
+        if self.act_type != ActType.RESOLUTION:
+            return
+        if self.issuing_body in SESSION_NUMBERED_BODIES and not SESSION_NUMBER_RE.match(
+            self.number
+        ):
+            raise ValidationError(
+                {
+                    "number": _(
+                        "A council numbers its resolutions session/number/year, the session "
+                        'in Roman numerals, e.g. "XLIV/378/2010".'
+                    )
+                }
+            )
+        if self.issuing_body in MEETING_NUMBERED_BODIES and not MEETING_NUMBER_RE.match(
+            self.number
+        ):
+            raise ValidationError(
+                {
+                    "number": _(
+                        'A board numbers its resolutions meeting/number/year, e.g. "125/612/2026".'
+                    )
+                }
             )
 
     @property

@@ -19,10 +19,30 @@ def main_menu(context):
     if site is None:
         return {"menu_items": []}
     current = context.get("page")
-    items = list(site.root_page.get_children().live().in_menu().specific(defer=True))
+    menu_root = window_home_path(site.root_page, current)
+    if menu_root:
+        # A municipality's window under the regional page: its own sections.
+        children = Page.objects.filter(path__startswith=menu_root, depth=site.root_page.depth + 2)
+    else:
+        children = site.root_page.get_children()
+    items = list(children.live().in_menu().specific(defer=True))
     for item in items:
         item.active = bool(current and current.path.startswith(item.path))
     return {"menu_items": items}
+
+
+def window_home_path(site_root, current) -> str:
+    """The tree path of the municipality's home page above `current` when the site's
+    root is the regional page (no query: the home is the root's child on the way)."""
+    from municipalities.models import RegionalHomePage
+
+    if not isinstance(current, Page) or current.depth <= site_root.depth:
+        return ""
+    if not current.path.startswith(site_root.path):
+        return ""
+    if not issubclass(site_root.specific_class, RegionalHomePage):
+        return ""
+    return current.path[: len(site_root.path) + Page.steplen]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html")
@@ -38,14 +58,33 @@ def footer_links(context):
     request = context.get("request")
     settings = PortalSettings.for_request(request) if request else None
     links = []
+    statement = _window_statement(request, context.get("page"))
+    if statement is not None:
+        links.append((statement.url, _("Accessibility statement")))
     if settings is not None:
         for target, label in (
-            (settings.accessibility_statement, _("Accessibility statement")),
+            (None if statement else settings.accessibility_statement, _("Accessibility statement")),
             (settings.privacy_page, _("Privacy notice")),
         ):
             if target is not None and target.live:
                 links.append((target.url, label))
     return format_html_join("", '<li><a href="{}">{}</a></li>', links)
+
+
+def _window_statement(request, current):
+    """The accessibility statement of the municipality whose window `current` is in,
+    when the site is the regional one (each municipality publishes its own)."""
+    from municipalities.models import AccessibilityStatementPage
+
+    site = Site.find_for_request(request) if request else None
+    home_path = window_home_path(site.root_page, current) if site else ""
+    if not home_path:
+        return None
+    return (
+        AccessibilityStatementPage.objects.live()
+        .filter(path__startswith=home_path, depth=site.root_page.depth + 2)
+        .first()
+    )
 
 
 # Feeds each capability publishes; names that do not resolve are skipped, so the

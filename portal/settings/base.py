@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "search",
     "newsletters",
     "worker",  # before django_tasks_db: its db_worker adds per-task time limits
+    "municipalities",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

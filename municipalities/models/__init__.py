@@ -1,0 +1,5 @@
+from .accessibility import AccessibilityStatementPage, ComplianceStatus
+from .municipality import Municipality
+from .regional import RegionalHomePage
+
+__all__ = ["AccessibilityStatementPage", "ComplianceStatus", "Municipality", "RegionalHomePage"]
