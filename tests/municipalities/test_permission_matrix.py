@@ -87,11 +87,11 @@ def _screens(c):
         ("moderation", "post", reverse("consultations_admin:moderation", args=[cid]), hide),
         ("offline", "get", reverse("consultations_admin:offline", args=[cid]), None),
         ("offline", "post", reverse("consultations_admin:offline", args=[cid]), offline),
-        ("responses", "get", reverse("consultation_responses", args=[cid]), None),
+        ("responses", "get", reverse("consultations_admin:responses", args=[cid]), None),
         (
             "responses",
             "post",
-            reverse("consultation_responses", args=[cid]),
+            reverse("consultations_admin:responses", args=[cid]),
             {"action": "respond", "comment": c["comment"].pk, "status": "accepted", "text": "Ok"},
         ),
         ("report preview", "get", reverse("consultations:report", args=[cid]), None),
