@@ -247,3 +247,16 @@ def test_django_comments_xtd_addresses_answer_404(client, comments, official, ad
     assert client.post(url, {"comment": "x"}).status_code == 404
     client.force_login(official)
     assert client.get(url).status_code == 404
+
+
+def test_page_stored_for_anonymous_visitors_is_not_served_once_restricted(
+    client, reported, clauses
+):
+    first = client.get(reported.url)
+    second = client.get(reported.url)
+    assert second.get("X-Consultation-Cache") == "hit"
+    assert clauses[2].text in first.content.decode()
+    restrict(reported)
+    after = client.get(reported.url)
+    assert after.get("X-Consultation-Cache") != "hit"
+    assert clauses[2].text not in after.content.decode()
