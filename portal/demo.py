@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-DEMO_SEEDERS = ["accounts", "municipalities", "cms_pages", "consultations", "newsletters", "search"]
+# An app name means its `<app>.demo`; a dotted name is the seeding module itself.
+DEMO_SEEDERS = [
+    "accounts",
+    "municipalities",
+    "cms_pages",
+    "consultations",
+    "municipalities.region_demo",
+    "newsletters",
+    "search",
+]
 
 
 @dataclass
@@ -31,10 +40,11 @@ def seed_all(seed: int) -> DemoContext:
     ctx = DemoContext(rng=random.Random(seed))  # noqa: S311 - demo data, not security
     with transaction.atomic():
         for app in DEMO_SEEDERS:
+            name = app if "." in app else f"{app}.demo"
             try:
-                module = importlib.import_module(f"{app}.demo")
+                module = importlib.import_module(name)
             except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo":
+                if exc.name != name:
                     raise
                 continue
             module.seed(ctx)

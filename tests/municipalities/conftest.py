@@ -10,6 +10,17 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_site_root_paths():
+    """These tests add sites and move the default one; Wagtail keeps the sites' root
+    paths in the cache, and a rolled-back test sends no signal to forget them."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
+
+
 @pytest.fixture
 def operator(db):
     """The regional operator: the existing city moves under its regional page."""

@@ -1,0 +1,43 @@
+import pytest
+from django.core.management import call_command
+
+from cms_pages.models import ResolutionPage
+from municipalities.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+def test_seed_demo_builds_the_subregion_and_keeps_the_city_where_it_was(client, home_page):
+    call_command("seed_demo", "--seed", "2026")
+    kinds = dict(Municipality.objects.values_list("name", "kind"))
+    assert kinds["Związek Gmin Doliny Lipki"] == "association"
+    assert kinds["Gmina Lipowa Dolina"] == "rural"
+    assert kinds["Powiat Zielonogrodzki"] == "county"
+    assert kinds["Miasto Zielonogród"] == "city_county"
+    assert len(kinds) == 4
+
+    city = client.get("/", HTTP_HOST="localhost")
+    assert city.status_code == 200
+    assert city.context["page"].pk == home_page.pk
+
+    regional = client.get("/", HTTP_HOST="region.localhost")
+    assert regional.status_code == 200
+    html = regional.content.decode()
+    for item in (
+        "Lipowa Dolina: konsultacje projektu programu współpracy na 2027 rok",
+        "Zielonogrodzki: otwarty konkurs ofert na zajęcia dla seniorów",
+        "Lipowa Dolina: spotkanie z organizacjami",
+    ):
+        assert item in html
+    names = {c.in_municipality.name for c in regional.context["consultations"]}
+    assert {"Gmina Lipowa Dolina", "Powiat Zielonogrodzki"} <= names
+
+    assert client.get("/", HTTP_HOST="lipowa.localhost").status_code == 200
+    assert client.get("/uchwaly/", HTTP_HOST="powiat.localhost").status_code == 200
+    county_act = ResolutionPage.objects.get(number="XVI/120/2026")
+    assert county_act.issuing_body == "county_council"
