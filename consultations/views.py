@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -42,6 +45,8 @@ HEADING_LEVELS = {
 }
 ACT_CACHE_SECONDS = 60 * 60
 
+
+logger = logging.getLogger(__name__)
 
 # --- Reads shared by the page and the listings ------------------------------
 
@@ -328,7 +333,7 @@ def comment_form(request, page_id):
     form = CommentForm(
         request.POST if request.method == "POST" else None, organisations=policy.organisations
     )
-    refusal = None
+    refusal = fault = None
     if request.method == "GET":
         refusal = policy.reply_refusal(parent) if parent else policy.comment_refusal()
     elif form.is_valid():
@@ -338,6 +343,13 @@ def comment_form(request, page_id):
             refusal = exc.code
         except PermissionDenied:
             form.add_error("on_behalf", _("You do not represent this organisation."))
+        except DatabaseError:
+            # Nothing was stored (the service is atomic); the text goes back to its author.
+            logger.exception("Comment on consultation %s could not be saved", consultation.pk)
+            fault = _(
+                "Your comment could not be saved because of a fault on our side. Nothing "
+                "was lost: your text is below. Please send it again in a minute."
+            )
         else:
             messages.success(request, _("Thank you, your comment has been published."))
             return redirect(f"{consultation.url}#komentarz-{comment.pk}")
@@ -357,8 +369,9 @@ def comment_form(request, page_id):
             "verify_url": reverse("account_email"),
             "can_post": refusal is None or refusal == services.CommentRefused.RATE_LIMITED,
             "can_view": can_view,
+            "fault": fault,
         },
-        status=403 if refusal and request.method == "POST" else 200,
+        status=503 if fault else 403 if refusal and request.method == "POST" else 200,
     )
 
 

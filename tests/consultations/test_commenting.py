@@ -371,3 +371,25 @@ def test_page_download_of_the_draft(client, official, consultation_index):
     version.source_file.save("projekt-uchwaly.txt", __import__("io").BytesIO(b"x"), save=True)
     body = client.get(page.url).content.decode()
     assert 'id="draft-download"' in body and "projekt-uchwaly.txt" in body
+
+
+def test_database_fault_while_saving_keeps_the_text_and_says_what_happened(
+    client, resident, open_consultation, monkeypatch
+):
+    from django.db import OperationalError
+
+    def fail(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(services, "post_comment", fail)
+    client.force_login(resident)
+    response = client.post(
+        form_url(open_consultation),
+        {"comment": "Uwaga, której nie wolno zgubić", "justification": "Bo tak"},
+    )
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert 'id="save-failed"' in html
+    assert "Uwaga, której nie wolno zgubić" in html
+    assert "Bo tak" in html
+    assert not ConsultationComment.objects.exists()
