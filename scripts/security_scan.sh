@@ -7,7 +7,7 @@
 #             (only these modules: the others call hosts outside the machine).
 # Every tool run is bounded in time (SCAN_SECONDS, default 240 s each). Reports go to
 # var/security-scan/; the last lines summarise the findings. Exit status 1 when a
-# tool reports a finding.
+# tool reports a finding (or a 5xx), 2 when a run was cut short by the time limit.
 #
 #   ./scripts/security_scan.sh            # demo database and reports in var/security-scan/
 #   SCAN_PORT=8766 SCAN_SECONDS=120 SCAN_TOOLS=sqlmap SCAN_OUT=var/scan-2 ./scripts/security_scan.sh
@@ -83,7 +83,7 @@ if [[ " $TOOLS " == *" wapiti "* ]]; then
 fi
 
 echo; echo "==> Findings"
-status=0
+status=0 incomplete=0
 for log in "$OUT"/sqlmap-*.log; do
   name=$(basename "$log" .log)
   tested=$(grep -oE "parameter '[^']+' does not seem to be injectable" "$log" | cut -d"'" -f2 | paste -sd, -)
@@ -93,6 +93,7 @@ for log in "$OUT"/sqlmap-*.log; do
     echo "ok ${name}: not injectable (${tested})"
   else
     echo "?? ${name}: stopped by the time limit; not injectable so far: ${tested:-none}"
+    incomplete=1
   fi
 done
 for name in anonymous resident; do
@@ -113,4 +114,6 @@ requests=$(wc -l <"$OUT/access.log")
 errors=$(awk '$9 ~ /^5/' "$OUT/access.log" | wc -l)
 echo "requests served: ${requests}; 5xx answers: ${errors}"
 [ "$errors" -eq 0 ] || { echo "!! 5xx answers:"; awk '$9 ~ /^5/ {print $7, $9}' "$OUT/access.log" | sort | uniq -c | head -20; status=1; }
+# 1: a finding; 2: no finding, but a run was cut short by the time limit.
+[ "$status" -ne 0 ] || [ "$incomplete" -eq 0 ] || status=2
 exit $status
