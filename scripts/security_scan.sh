@@ -71,7 +71,8 @@ wapiti_run() {  # name, start URL (the scope: it and below), then wapiti argumen
   # No -x exclusions: Debian's wapiti 3.0.4 fails to compile them on Python 3.11.
   # The resident's scan therefore stays below /konsultacje/ (no log-out, no account
   # deletion); the anonymous one has no session to lose.
-  timeout $((LIMIT + 60)) wapiti -u "$url" -m sql,blindsql,xss,exec,file --no-bugreport \
+  # --max-scan-time bounds the crawl and the attacks only loosely: allow twice as long.
+  timeout $((LIMIT * 2)) wapiti -u "$url" -m sql,blindsql,xss,exec,file --no-bugreport \
     --scope folder -d 3 --max-links-per-page 30 --max-files-per-dir 20 \
     --max-scan-time "$LIMIT" --max-attack-time 120 --flush-session -t 30 \
     -f txt -o "$OUT/wapiti-${name}.txt" "$@" </dev/null >"$OUT/wapiti-${name}.log" 2>&1
@@ -85,6 +86,7 @@ fi
 echo; echo "==> Findings"
 status=0 incomplete=0
 for log in "$OUT"/sqlmap-*.log; do
+  [ -e "$log" ] || break  # sqlmap did not run (SCAN_TOOLS)
   name=$(basename "$log" .log)
   tested=$(grep -oE "parameter '[^']+' does not seem to be injectable" "$log" | cut -d"'" -f2 | paste -sd, -)
   if grep -q "identified the following injection point" "$log"; then
