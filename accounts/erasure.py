@@ -28,6 +28,10 @@ NOT_ABOUT_ACCOUNTS = {
     "cms_pages.portalsettings": "the office's contact address",
     "cms_pages.supportcentrepage": "a support centre's public contact data",
     "wagtailembeds.embed": "the author of embedded media (oEmbed), as its provider names them",
+    "municipalities.municipality": "a municipality's office contact data",
+    "municipalities.accessibilitystatementpage": (
+        "the office's accessibility contact, which the law requires to be published"
+    ),
     "cms_pages.contactperson": (
         "an official's work contact that editors publish on a page; editors change it"
     ),

@@ -9,7 +9,14 @@ import re
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PROJECT_APPS = ["accounts", "cms_pages", "consultations", "search", "newsletters"]
+PROJECT_APPS = [
+    "accounts",
+    "cms_pages",
+    "consultations",
+    "search",
+    "newsletters",
+    "municipalities",
+]
 # URL prefixes that are not the public site (admin UIs) or not HTML.
 NOT_PUBLIC_PREFIXES = ("django-admin/", "admin/", "documents/", "i18n/", "komentarze/")
 # allauth views that only make sense mid-flow (they need a pending login or a POST).
@@ -25,6 +32,10 @@ FLOW_ONLY_NAMES = {
     "account_login_code",
     "account_reauthenticate",
     "account_set_password",
+    # Two-factor screens that exist only once an authenticator app is set up.
+    "mfa_deactivate_totp",
+    "mfa_download_recovery_codes",
+    "mfa_view_recovery_codes",
 }
 
 

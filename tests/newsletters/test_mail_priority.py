@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from newsletters import services
 from newsletters.models import Topic
-from search.tasks import update_index
+from search.tasks import apply_index_changes
 
 
 def _queue_head():
@@ -29,8 +29,8 @@ def test_confirmation_queued_after_bulk_work_runs_first(
     subscriber_factory(email="czytelnik@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         services.send_issue_now(issue=issue_with_items)  # a mailing to every subscriber
-        for pk in range(20):
-            update_index.enqueue("cms_pages.newspage", str(pk))  # a re-index backlog
+        for _ in range(20):
+            apply_index_changes.enqueue()  # a search-index backlog
         services.request_subscription(
             email="nowa@example.org", topics=[Topic.objects.get(slug="news")], source="signup-form"
         )
@@ -43,5 +43,5 @@ def test_confirmation_queued_after_bulk_work_runs_first(
 def test_bulk_mailing_yields_to_the_default_priority():
     from newsletters.tasks import deliver_mailing, send_email, start_mailing
 
-    assert send_email.priority > update_index.priority > start_mailing.priority
+    assert send_email.priority > apply_index_changes.priority > start_mailing.priority
     assert deliver_mailing.priority == start_mailing.priority

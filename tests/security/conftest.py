@@ -85,6 +85,7 @@ def world(settings, tmp_path, home_page, ngo_membership):
         "organisation": ngo_membership.organisation,
         "membership": pending,
         "token": tokens.make_manage_token(subscriber.key),
+        "export_token": tokens.make_export_token(subscriber.key),
         "issue": issue,
         "event": EventPageFactory(parent=home_page),
     }

@@ -32,6 +32,7 @@ class Entry:
     pk: str = ""
     data: dict | None = None  # the POSTed form (default: empty)
     group: str = "x"  # a value for an unnamed regex group
+    token: str = "token"  # which of the world's tokens a <token> argument takes
 
 
 def expand(codes: str) -> dict[str, int]:
@@ -52,7 +53,9 @@ def values_for(world, entry: Entry) -> dict[str, object]:
         "fmt": "csv",
         "reaction": "like",
         "slug": world["organisation"].slug,
-        "token": world["token"],
+        "token": world[entry.token],
+        "code": "en",
+        "version_id": consultation.versions.order_by("number").values_list("pk", flat=True)[0],
         "key": "nieznany-klucz",
         "uidb36": "1",
         "restriction_id": 1,
@@ -146,7 +149,13 @@ MATRIX: dict[str, Entry] = {
     "newsletter/potwierdz/<str:token>/": Entry("400", post="400"),
     "newsletter/ustawienia/<str:token>/": Entry("200", post="302"),
     "newsletter/wypisz/<str:token>/": Entry("200", post="200"),
-    "newsletter/eksport/<str:token>/": Entry("200"),
+    # The data download: only by the one-hour link e-mailed from the settings page.
+    "newsletter/eksport/<str:token>/": Entry("200", token="export_token"),
+    "newsletter/ustawienia/<str:token>/eksport/": Entry("405", post="200"),
+    # The language link (GET, no token on the page): back to where the visitor was.
+    "jezyk/<str:code>/": Entry("302", post="302"),
+    # The uploaded draft file; the world's drafts were pasted, so there is none to serve.
+    "konsultacje/<int:page_id>/projekt/<int:version_id>/": Entry("404", post="405"),
     "newsletter/usun/<str:token>/": Entry("200", post="200"),
     "newsletter/archiwum/": Entry("200"),
     "newsletter/archiwum/<int:pk>/": Entry("200", pk="issue"),
