@@ -90,8 +90,7 @@ def test_comment_and_newsletter_forms_post(client, redis_down, resident, home_pa
 
 def test_redis_is_not_asked_again_during_an_outage(redis_down, monkeypatch):
     from django.core.cache import caches
-
-    from portal.cache import RedisCacheClient
+    from django.core.cache.backends.redis import RedisCacheClient
 
     calls = []
     original = RedisCacheClient.get
