@@ -64,20 +64,47 @@ class User(AbstractUser):
 
 
 class PublicBenefitArea(models.TextChoices):
-    """Areas of public benefit (art. 4 of the public benefit act), the common ones."""
+    """The sphere of public tasks (art. 4 ust. 1 of the public benefit act), in the act's
+    order. Codes are stable; labels follow the act's wording, shortened where it is long.
+    The first twelve codes predate the full list and keep their old values."""
 
     SOCIAL_ASSISTANCE = "social", _("Social assistance")
+    FAMILY_SUPPORT = "family_support", _("Support for families and the foster care system")
+    LEGAL_AID = "legal_aid", _("Free legal aid and legal awareness")
+    CIVIC_ADVICE = "civic_advice", _("Free civic advice")
+    CHARITY = "charity", _("Charitable activity")
+    NATIONAL_TRADITION = "tradition", _("National tradition, civic and cultural awareness")
+    MINORITIES = "minorities", _("National and ethnic minorities and the regional language")
+    FOREIGNERS = "foreigners", _("Integration of foreigners")
     HEALTH = "health", _("Health protection and promotion")
     DISABILITY = "disability", _("People with disabilities")
+    SENIORS = "seniors", _("Seniors")
+    EMPLOYMENT = "employment", _("Employment and vocational activation")
+    EQUALITY = "equality", _("Equal rights of women and men")
+    ECONOMY = "economy", _("Economic development and entrepreneurship")
+    INNOVATION = "innovation", _("Technology, invention and innovation")
+    COMMUNITIES = "communities", _("Development of local communities")
     EDUCATION = "education", _("Education and upbringing")
+    YOUTH = "youth", _("Children and youth")
     CULTURE = "culture", _("Culture, art and heritage")
     SPORT = "sport", _("Physical culture and sport")
     ECOLOGY = "ecology", _("Ecology and animal protection")
-    SENIORS = "seniors", _("Seniors")
-    YOUTH = "youth", _("Children and youth")
-    CIVIC = "civic", _("Civic activity and local democracy")
-    SAFETY = "safety", _("Public order and safety")
     TOURISM = "tourism", _("Tourism and recreation")
+    SAFETY = "safety", _("Public order and safety")
+    DEFENCE = "defence", _("National defence and the Armed Forces")
+    CIVIC = "civic", _("Human rights, civil liberties and democracy")
+    RESCUE = "rescue", _("Rescue and civil protection")
+    DISASTER_RELIEF = "disaster_relief", _("Help for victims of disasters, conflicts and wars")
+    CONSUMERS = "consumers", _("Consumer rights")
+    EUROPE = "europe", _("European integration and cooperation between societies")
+    VOLUNTEERING = "volunteering", _("Promotion and organisation of volunteering")
+    POLONIA = "polonia", _("Help for Poles abroad")
+    VETERANS = "veterans", _("Veterans and victims of repression")
+    PROMOTION_ABROAD = "promotion_abroad", _("Promotion of Poland abroad")
+    FAMILY = "family", _("Family, parenthood and children's rights")
+    ADDICTIONS = "addictions", _("Prevention of addictions and social pathologies")
+    REVITALISATION = "revitalisation", _("Revitalisation")
+    NGO_SUPPORT = "ngo_support", _("Support for NGOs (technical, training, information, financial)")
 
 
 class Organisation(models.Model):
