@@ -48,3 +48,15 @@ def scope_filter(user, field: str = "path") -> Q:
     for path in paths:
         condition |= Q(**{f"{field}__startswith": path})
     return condition
+
+
+def can_act_for(user, municipality) -> bool:
+    """May the user work on an object that belongs to this municipality (a call, an
+    edition, a council…)? The same rule as for its pages."""
+    return municipality is not None and can_act_in(user, municipality.home_page)
+
+
+def municipality_filter(user, field: str = "municipality") -> Q:
+    """A filter for a queryset of objects with a foreign key to Municipality, keeping
+    what the user may work on."""
+    return scope_filter(user, f"{field}__home_page__path")
