@@ -4,6 +4,8 @@ database and cache restart.
 50 logged-in commenters post 40 comments each (every text carries a unique marker)
 while 5 readers load the consultation page, search and the home page. During the
 load a gunicorn worker is killed (SIGKILL) and PostgreSQL and Redis are restarted.
+A commenter whose answer is lost (broken connection, timeout) or a 5xx sends the same
+form again, with the same submission token, as a resident would.
 Afterwards the drill checks that every accepted comment (302: published) is stored
 exactly once, that no answer outside an outage window was a 5xx or a broken
 connection, and that the site answers again by itself.
@@ -51,6 +53,7 @@ OPENER = urllib.request.build_opener(NoRedirect)
 
 
 CLIENT_TIMEOUT = [30]  # seconds a commenter waits for an answer (--client-timeout)
+RESENDS = 2  # a commenter whose answer was lost or a 5xx sends the same form again
 
 
 def request(path, data=None, headers=None) -> tuple[float, float, int | str]:
@@ -110,6 +113,7 @@ class Drill:
         self.sessions, self.page_path, self.post_path = sessions, page_path, post_path
         self.comments, self.readers, self.master, self.redis = comments, readers, master, redis
         self.posts, self.reads, self.faults = [], [], []
+        self.resends = 0
         self.lock = threading.Lock()
         self.done = threading.Event()
 
@@ -126,10 +130,18 @@ class Drill:
                 "csrfmiddlewaretoken": token,
                 "clause": clause_ids[(index + n) % len(clause_ids)],
                 "comment": f"Uwaga z ćwiczenia awaryjnego {marker}.",
+                # One form, one token: a resend after a lost answer must not publish twice.
+                "submission_key": f"{marker}-{'0' * 16}",
             }
-            start, end, status = request(self.post_path, data, headers)
-            with self.lock:
-                self.posts.append((start, end, status, marker))
+            for attempt in range(1 + RESENDS):
+                start, end, status = request(self.post_path, data, headers)
+                with self.lock:
+                    self.posts.append((start, end, status, marker))
+                    if attempt:
+                        self.resends += 1
+                if isinstance(status, int) and status < 500:
+                    break
+                time.sleep(1)
 
     def reader(self):
         paths = [self.page_path, "/szukaj/?q=uwaga", "/"]
@@ -225,6 +237,7 @@ def summarise(drill, stored, recovered, workers_after, expected_workers) -> dict
     latencies = sorted(end - start for start, end, status, _ in drill.posts if status == 302)
     summary = {
         "posts": len(drill.posts),
+        "resends_after_lost_answer_or_5xx": drill.resends,
         "post_statuses": dict(statuses),
         "reads": len(drill.reads),
         "read_statuses": dict(read_statuses),

@@ -321,6 +321,29 @@ class ConsultationComment(XtdComment):
         return reverse("consultations:comment_actions", args=[self.pk])
 
 
+class CommentSubmission(models.Model):
+    """One sending of the comment form, named by the random token the form carried.
+
+    A form sent again (a retry after the answer was lost, a double click, a reload)
+    carries the same token: the unique constraint lets its author publish it once, and
+    the service answers the second sending with the comment the first one stored.
+    """
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)
+    comment = models.OneToOneField(
+        ConsultationComment, on_delete=models.CASCADE, related_name="submission"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["author", "key"], name="comment_submission_once")
+        ]
+
+    def __str__(self):
+        return self.key
+
+
 class ResponseStatus(models.TextChoices):
     ACCEPTED = "accepted", _("accepted")
     PARTLY = "partly", _("partly accepted")

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,7 @@ from .bleaching import render_user_text
 from .models import (
     Channel,
     Clause,
+    CommentSubmission,
     ConsultationComment,
     ConsultationPage,
     DraftActVersion,
@@ -347,6 +348,41 @@ def _policy_for(user, consultation, policy):
     return policy
 
 
+def _sent_before(user, consultation, submission_key):
+    """The comment this user already sent with this form, if any."""
+    if not submission_key or not getattr(user, "pk", None):
+        return None
+    return ConsultationComment.objects.filter(
+        submission__author=user, submission__key=submission_key, consultation=consultation
+    ).first()
+
+
+def _save_once(comment, consultation, submission_key, lock_thread=None):
+    """Save a new comment, or return the one its form already stored.
+
+    Two sendings of one form can race (a retry while the first request still runs):
+    the unique constraint on (author, key) of CommentSubmission lets only one in, and
+    the other answers with the stored comment.
+    """
+    try:
+        with transaction.atomic():
+            if lock_thread is not None:
+                # Serialise replies within one thread: xtd renumbers `order` in the thread.
+                ConsultationComment.objects.select_for_update().filter(pk=lock_thread).exists()
+            comment.save()
+            if submission_key:
+                CommentSubmission.objects.create(
+                    author=comment.user, key=submission_key, comment=comment
+                )
+            touch(consultation)
+    except IntegrityError:
+        earlier = _sent_before(comment.user, consultation, submission_key)
+        if earlier is None:
+            raise
+        return earlier
+    return comment
+
+
 def post_comment(
     *,
     consultation,
@@ -356,6 +392,7 @@ def post_comment(
     organisation=None,
     ip_address=None,
     policy=None,
+    submission_key="",
 ) -> ConsultationComment:
     """Store a resident's or NGO's comment on a clause (or on the act when clause is None).
 
@@ -364,7 +401,11 @@ def post_comment(
     the user exceeds the rate limit. `organisation` must be one the user represents.
     `policy`: the request's permissions.CommentPolicy for this user and consultation,
     if the caller has one (its facts are then not read twice).
+    `submission_key`: the form's random token; a second sending of the same form by the
+    same user stores nothing and returns the comment the first one stored.
     """
+    if (earlier := _sent_before(user, consultation, submission_key)) is not None:
+        return earlier
     policy = _policy_for(user, consultation, policy)
     if code := policy.comment_refusal():
         raise CommentRefused(code)
@@ -381,20 +422,26 @@ def post_comment(
         organisation=organisation,
         ip_address=ip_address,
     )
-    with transaction.atomic():
-        comment.save()
-        touch(consultation)
-    return comment
+    return _save_once(comment, consultation, submission_key)
 
 
 def reply(
-    *, parent, user, text: CommentText, organisation=None, ip_address=None, policy=None
+    *,
+    parent,
+    user,
+    text: CommentText,
+    organisation=None,
+    ip_address=None,
+    policy=None,
+    submission_key="",
 ) -> ConsultationComment:
     """Store a reply in the parent's thread (same clause or act), within the max depth.
 
-    Refuses like post_comment(); `policy` as there.
+    Refuses like post_comment(); `policy` and `submission_key` as there.
     """
     consultation = parent.consultation
+    if (earlier := _sent_before(user, consultation, submission_key)) is not None:
+        return earlier
     policy = _policy_for(user, consultation, policy)
     if code := policy.reply_refusal(parent):
         raise CommentRefused(code)
@@ -411,12 +458,7 @@ def reply(
         ip_address=ip_address,
         parent_id=parent.pk,
     )
-    with transaction.atomic():
-        # Serialise replies within one thread: xtd renumbers `order` in the thread.
-        ConsultationComment.objects.select_for_update().filter(pk=parent.thread_id).exists()
-        comment.save()
-        touch(consultation)
-    return comment
+    return _save_once(comment, consultation, submission_key, lock_thread=parent.thread_id)
 
 
 def enter_offline_comment(

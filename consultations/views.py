@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+import secrets
 
 from django import forms
 from django.conf import settings
@@ -193,7 +195,20 @@ def index_context(index, request, context):
 # --- Commenting ------------------------------------------------------------
 
 
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+SUBMISSION_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
 class CommentForm(forms.Form):
+    # A random token made with the form and sent back with it: the service publishes
+    # one comment per token and user, so a form sent twice (a retry after the answer
+    # was lost, a double click, a reload) does not publish the comment twice.
+    submission_key = forms.CharField(
+        widget=forms.HiddenInput, required=False, initial=new_submission_key
+    )
     comment = forms.CharField(
         label=gettext_lazy("Comment"),
         max_length=COMMENT_MAX_LENGTH,
@@ -225,6 +240,12 @@ class CommentForm(forms.Form):
             ]
         else:
             del self.fields["on_behalf"]
+
+    def clean_submission_key(self):
+        # A missing or malformed token (an old page, a hand-made request) only means no
+        # protection against sending twice; it is not the resident's mistake.
+        key = self.cleaned_data.get("submission_key") or ""
+        return key if SUBMISSION_KEY.fullmatch(key) else ""
 
     def cleaned_organisation(self):
         return self.organisations.get(self.cleaned_data.get("on_behalf") or "")
@@ -382,6 +403,7 @@ def _post(request, form, policy, clause, parent):
         "organisation": form.cleaned_organisation(),
         "ip_address": client_ip(request),
         "policy": policy,
+        "submission_key": form.cleaned_data.get("submission_key", ""),
     }
     if parent is not None:
         return services.reply(parent=parent, **common)
