@@ -12,3 +12,9 @@ class CmsPagesConfig(AppConfig):
 
         for provider in sections.PROVIDERS:
             register_section(provider)
+
+        # Every CSV/XLSX download of the Wagtail admin (reports, form submissions,
+        # redirects, listings with list_export) is written formula-safe.
+        from portal.admin_exports import guard_admin_exports
+
+        guard_admin_exports()
