@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from . import services
+from .deadline import SearchTooSlow
 from .documents import FACETS
 from .forms import SearchForm
 from .highlight import safe_snippet
@@ -102,6 +103,9 @@ def results(request):
         results = services.search(
             form.parsed, filters=filters, sort=sort, page=page, per_page=PER_PAGE
         )
+    except SearchTooSlow:
+        logger.warning("Search stopped at its time limit: %r", raw_query[:200])
+        return _too_slow(render(request, "search/results.html", {**context, "state": "too_slow"}))
     except Exception:  # noqa: BLE001 - a broken engine gets an apology, not a 500
         logger.exception("Search failed for %r", raw_query[:200])
         return render(request, "search/results.html", {**context, "state": "down"}, status=503)
@@ -140,9 +144,23 @@ def results(request):
         previous_url=_querystring(request.GET, page=page - 1) if page > 1 else "",
         next_url=_querystring(request.GET, page=page + 1) if page < results.num_pages else "",
         last_page_url=_querystring(request.GET, page=results.num_pages),
-        suggestions=services.suggest(raw_query, limit=5) if state == "empty" else [],
+        suggestions=_suggestions(raw_query) if state == "empty" else [],
     )
     return render(request, "search/results.html", context, status=status)
+
+
+def _too_slow(response):
+    """503 with a hint to retry later: the database stopped a search at its time limit."""
+    response.status_code = 503
+    response["Retry-After"] = "30"
+    return response
+
+
+def _suggestions(raw_query) -> list[str]:
+    try:
+        return services.suggest(raw_query, limit=5)
+    except SearchTooSlow:
+        return []
 
 
 @require_GET
@@ -153,6 +171,8 @@ def suggestions(request):
         return JsonResponse({"suggestions": []})
     try:
         titles = services.suggest(prefix, limit=8)
+    except SearchTooSlow:
+        titles = []
     except Exception:  # noqa: BLE001 - suggestions are a nicety: fail quiet
         logger.exception("Suggestions failed")
         titles = []
@@ -188,6 +208,15 @@ def api_search(request):
             sort=form.cleaned_data["sort"],
             page=page,
             per_page=int(per_page),
+        )
+    except SearchTooSlow:
+        logger.warning("API search stopped at its time limit: %r", request.GET.get("q", "")[:200])
+        return _too_slow(
+            _api_error(
+                _("The search took too long. Narrow it: add words, a phrase or a filter."),
+                "q",
+                status=503,
+            )
         )
     except Exception:  # noqa: BLE001 - report an outage as 503, not 500
         logger.exception("API search failed")

@@ -356,6 +356,10 @@ PORTAL_SEARCH_BACKENDS = {
     }
 }
 
+# The database stops a search after this many seconds; the visitor is asked to narrow
+# it (search/deadline.py). Keep it well below gunicorn's request timeout. 0: no limit.
+SEARCH_TIME_LIMIT = env.float("SEARCH_TIME_LIMIT", default=5.0)
+
 # --- Security defaults (tightened further in production.py) ----------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

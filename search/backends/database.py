@@ -13,6 +13,7 @@ from django.db import connections, transaction
 from django.db.models import Q
 
 from search import polish
+from search.deadline import search_deadline
 from search.documents import FACETS, FacetValue, SearchDocument, SearchHit, SearchResults
 from search.models import SearchEntry, SearchVocabulary
 
@@ -163,6 +164,12 @@ class DatabaseSearchBackend(BaseSearchBackend):
         return SearchEntry.objects.using(self.using).count()
 
     # --- reading --------------------------------------------------------------
+    def search(self, *args, **kwargs) -> SearchResults:
+        """As BaseSearchBackend.search, within SEARCH_TIME_LIMIT (search.deadline):
+        raises SearchTooSlow instead of holding the web worker."""
+        with search_deadline(self.connection):
+            return super().search(*args, **kwargs)
+
     def expansions(self, words: Iterable[str]) -> dict[str, list[str]]:
         """Each query word with the indexed forms it may stand for without diacritics."""
         words = list(dict.fromkeys(words))
@@ -302,6 +309,10 @@ class DatabaseSearchBackend(BaseSearchBackend):
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Titles containing a word that starts like the last word typed."""
+        with search_deadline(self.connection):
+            return self._suggest(prefix, limit)
+
+    def _suggest(self, prefix: str, limit: int) -> list[str]:
         found = polish.words(prefix or "")
         if not found or len(found[-1]) < 2:
             return []

@@ -351,7 +351,7 @@ class PostgresSearchBackend(DatabaseSearchBackend):
         snippets.update(super()._snippets(missing, parsed, expansions))
         return snippets
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+    def _suggest(self, prefix: str, limit: int = 8) -> list[str]:
         found = polish.words(prefix or "")
         if not found or len(found[-1]) < 2:
             return []

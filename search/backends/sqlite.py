@@ -97,7 +97,7 @@ class SQLiteSearchBackend(DatabaseSearchBackend):
         )
         return sql, [fts_query(parsed, expansions)]
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+    def _suggest(self, prefix: str, limit: int = 8) -> list[str]:
         found = [w for w in polish.words(prefix or "") if not polish.is_stop_word(w)]
         if not found or len(found[-1]) < 2:
             return []
