@@ -187,12 +187,21 @@ TASK_TIME_LIMITS = {
     "search.tasks.update_index_batch": 1800,
     "consultations.search.reindex_consultation": 1800,
 }
-# Redis-backed production option: TASKS_BACKEND=django_tasks_rq.RQBackend, worker
-# `manage.py rqworker default --with-scheduler --job-class django_tasks_rq.backend.Job`.
-if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+# Redis-backed production option: TASKS_BACKEND=worker.rq.RQBackend (docs/background-tasks.md),
+# worker `manage.py rqworker high default low --with-scheduler --job-class
+# django_tasks_rq.backend.Job`. django-tasks-rq's own backend ignores task priorities;
+# ours sends user mail to `high` and bulk mail to `low` (worker/rq.py), so the plain
+# name is taken to mean ours.
+if TASKS["default"]["BACKEND"] in ("django_tasks_rq.RQBackend", "worker.rq.RQBackend"):
+    TASKS["default"]["BACKEND"] = "worker.rq.RQBackend"
     INSTALLED_APPS.append("django_rq")
+    _RQ_URL = env("RQ_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0")
+    # RQ stops a job after its queue's DEFAULT_TIMEOUT (seconds): the longest
+    # TASK_TIME_LIMITS of the tasks each queue receives.
     RQ_QUEUES = {
-        "default": {"URL": env("RQ_REDIS_URL", default=REDIS_URL or "redis://127.0.0.1:6379/0")}
+        "high": {"URL": _RQ_URL, "DEFAULT_TIMEOUT": TASK_TIME_LIMITS["default"]},
+        "default": {"URL": _RQ_URL, "DEFAULT_TIMEOUT": 1800},
+        "low": {"URL": _RQ_URL, "DEFAULT_TIMEOUT": 900},
     }
 
 # --- Text of uploaded documents (documents/limits.py; docs/documents.md) ----
