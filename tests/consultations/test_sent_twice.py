@@ -42,8 +42,10 @@ def test_the_same_form_sent_twice_publishes_one_comment(client, resident, open_c
     again = client.post(form_url(open_consultation), data)
     comment = ConsultationComment.objects.get()
     assert first.status_code == again.status_code == 302
-    assert again["Location"] == first["Location"] == (
-        f"{open_consultation.url}#komentarz-{comment.pk}"
+    assert (
+        again["Location"]
+        == first["Location"]
+        == (f"{open_consultation.url}#komentarz-{comment.pk}")
     )
     assert comment.submission.key == key
 
@@ -54,7 +56,9 @@ def test_a_reply_sent_twice_is_stored_once(client, resident, open_consultation):
     data = {"reply_to": parent.pk, "comment": "Zgadzam się.", "submission_key": KEY}
     assert client.post(form_url(open_consultation), data).status_code == 302
     assert client.post(form_url(open_consultation), data).status_code == 302
-    assert ConsultationComment.objects.filter(parent_id=parent.pk).exclude(pk=parent.pk).count() == 1
+    assert (
+        ConsultationComment.objects.filter(parent_id=parent.pk).exclude(pk=parent.pk).count() == 1
+    )
 
 
 def test_a_retry_does_not_count_against_the_rate_limit(

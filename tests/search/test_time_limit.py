@@ -101,7 +101,10 @@ def test_postgres_puts_the_statement_timeout_back(settings, indexed_corpus):
 def test_other_database_errors_are_not_taken_for_slowness(indexed_corpus):
     from django.db import DatabaseError
 
-    with pytest.raises(DatabaseError) as caught, search_deadline(connection, 1):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT * FROM no_such_table")
+    with (
+        pytest.raises(DatabaseError) as caught,
+        search_deadline(connection, 1),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT * FROM no_such_table")
     assert not isinstance(caught.value, SearchTooSlow)

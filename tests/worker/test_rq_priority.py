@@ -1,11 +1,12 @@
 """On the Redis (RQ) task backend, mail someone is waiting for runs before indexing and
 bulk mail queued earlier, as on the database backend. django-tasks-rq alone refuses tasks
-with a priority (and would keep every task in arrival order), so the portal's backend routes tasks by
-priority to the queues `high`, `default` and `low`, which a worker empties in order.
+with a priority (and would keep every task in arrival order), so the portal's backend
+routes tasks by priority to the queues `high`, `default` and `low`, which a worker empties in order.
 
 Uses the local Redis, database 7 (emptied before and after)."""
 
 import pytest
+
 from tests.ci_strict import needs
 from worker import rq as portal_rq
 
