@@ -21,10 +21,20 @@ class OrganisationAdminForm(WagtailAdminModelForm):
         fields = [
             "name",
             "slug",
+            "legal_form",
             "krs",
+            "register_number",
+            "group_members",
             "nip",
+            "is_public_benefit",
             "areas",
+            "municipalities",
+            "districts",
             "description",
+            "logo",
+            "logo_alt",
+            "volunteers_wanted",
+            "volunteers_text",
             "street",
             "postal_code",
             "city",
@@ -33,9 +43,10 @@ class OrganisationAdminForm(WagtailAdminModelForm):
             "phone",
             "is_public",
         ]
+        widgets = {"municipalities": forms.CheckboxSelectMultiple}
 
     def clean_krs(self):
-        return normalise_digits(self.cleaned_data["krs"])
+        return normalise_digits(self.cleaned_data.get("krs") or "") or None
 
     def clean_nip(self):
         return normalise_digits(self.cleaned_data.get("nip", ""))

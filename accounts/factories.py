@@ -50,7 +50,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
-        django_get_or_create = ("krs",)
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Stowarzyszenie Przyjaciół Okienka nr {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name)[:200])

@@ -2,7 +2,11 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from municipalities.models import Municipality
+
+from .legal_forms import LegalForm
 from .models import Organisation, PublicBenefitArea, User
+from .name_search import name_search_filter
 from .validators import normalise_digits
 
 
@@ -48,9 +52,26 @@ class ProfileForm(forms.ModelForm):
         }
 
 
-class OrganisationForm(forms.ModelForm):
-    """Register an organisation; the user becomes its (pending) representative."""
+def municipality_choices():
+    return Municipality.objects.local().order_by("name")
 
+
+class OrganisationForm(forms.ModelForm):
+    """Register an organisation; the user becomes its (pending) representative.
+
+    The legal form decides which register number is required (accounts.legal_forms);
+    the model's clean() says so next to the field."""
+
+    legal_form = forms.ChoiceField(
+        label=_("Legal form"), choices=LegalForm.choices, widget=forms.RadioSelect
+    )
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Where the organisation works"),
+        queryset=Municipality.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("One profile for every municipality where you work."),
+    )
     areas = forms.MultipleChoiceField(
         label=_("Public benefit areas"),
         choices=PublicBenefitArea.choices,
@@ -68,9 +89,15 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = [
             "name",
+            "legal_form",
             "krs",
+            "register_number",
+            "group_members",
             "nip",
+            "is_public_benefit",
             "areas",
+            "municipalities",
+            "districts",
             "description",
             "street",
             "postal_code",
@@ -88,11 +115,19 @@ class OrganisationForm(forms.ModelForm):
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "website": forms.URLInput(attrs={"autocomplete": "url"}),
+            "group_members": forms.Textarea(attrs={"rows": 4}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = municipality_choices()
+
     def clean_krs(self):
-        krs = normalise_digits(self.cleaned_data["krs"])
-        if Organisation.objects.filter(krs=krs).exists():
+        krs = normalise_digits(self.cleaned_data.get("krs") or "")
+        # The instance keeps what was typed, so the model's clean() does not call a
+        # refused number missing as well.
+        self.instance.krs = krs or None
+        if krs and Organisation.objects.filter(krs=krs).exists():
             raise forms.ValidationError(
                 _(
                     "An organisation with this KRS number is already in the directory. "
@@ -126,6 +161,41 @@ class OrganisationFilterForm(forms.Form):
         required=False,
         choices=[("", _("All areas")), *PublicBenefitArea.choices],
     )
+    legal_form = forms.ChoiceField(
+        label=_("Legal form"),
+        required=False,
+        choices=[("", _("All legal forms")), *LegalForm.choices],
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Works in"),
+        required=False,
+        queryset=Municipality.objects.none(),
+        empty_label=_("All municipalities"),
+        to_field_name="slug",
+    )
+    volunteers = forms.BooleanField(label=_("Looking for volunteers"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = municipality_choices()
+
+    def filter(self, organisations):
+        """The organisations that match the valid filters (all of them otherwise)."""
+        if not self.is_valid():
+            return organisations
+        data = self.cleaned_data
+        if q := data["q"].strip():
+            organisations = organisations.filter(name_search_filter(q))
+        if area := data["area"]:
+            # areas is a JSON list of codes; the quoted code matches on SQLite and PostgreSQL.
+            organisations = organisations.filter(areas__icontains=f'"{area}"')
+        if legal_form := data["legal_form"]:
+            organisations = organisations.filter(legal_form=legal_form)
+        if municipality := data["municipality"]:
+            organisations = organisations.filter(municipalities=municipality)
+        if data["volunteers"]:
+            organisations = organisations.filter(volunteers_wanted=True)
+        return organisations
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .legal_forms import LegalForm, member_names, register_errors
+from .name_search import name_search_text
 from .querysets import MembershipQuerySet, OrganisationQuerySet
-from .validators import normalise_digits, validate_krs, validate_nip
+from .validators import normalise_digits, validate_krs, validate_logo, validate_nip
 
 
 class Role(models.TextChoices):
@@ -112,13 +115,72 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    legal_form = models.CharField(
+        _("legal form"),
+        max_length=30,
+        choices=LegalForm.choices,
+        default=LegalForm.ASSOCIATION,
+        help_text=_("It decides which register number the organisation gives."),
+    )
+    # Unique when given (constraint below); None, never "", when there is none.
     krs = models.CharField(
         _("KRS number"),
         max_length=14,
         validators=[validate_krs],
-        unique=True,
+        null=True,
+        blank=True,
         help_text=_("10 digits, as in the National Court Register."),
     )
+    register_number = models.CharField(
+        _("register number"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "For an ordinary association or a student sports club: the number in the "
+            "starosta's register; for other forms: the register they are in, if any."
+        ),
+    )
+    is_public_benefit = models.BooleanField(
+        _("public benefit organisation (OPP)"),
+        default=False,
+        help_text=_(
+            "Has the status of a public benefit organisation (organizacja pożytku publicznego)."
+        ),
+    )
+    group_members = models.TextField(
+        _("members of the group"),
+        blank=True,
+        help_text=_("For an informal group: the names of its members, one per line."),
+    )
+    municipalities = models.ManyToManyField(
+        "municipalities.Municipality",
+        verbose_name=_("works in"),
+        blank=True,
+        related_name="organisations",
+    )
+    districts = models.CharField(
+        _("districts and villages"),
+        max_length=255,
+        blank=True,
+        help_text=_("Where exactly, if it matters: districts, villages, estates."),
+    )
+    logo = models.ImageField(
+        _("logo"), upload_to="organisations/logos/", blank=True, validators=[validate_logo]
+    )
+    logo_alt = models.CharField(
+        _("alternative text of the logo"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the logo shows or says, for people who cannot see it."),
+    )
+    volunteers_wanted = models.BooleanField(_("looking for volunteers"), default=False)
+    volunteers_text = models.TextField(
+        _("what volunteers would do"),
+        blank=True,
+        help_text=_("Who you are looking for, what for and how to get in touch."),
+    )
+    # The name's folded words and word stems (search.polish), for the directory search.
+    name_search = models.TextField(editable=False, blank=True, default="")
     nip = models.CharField(
         _("NIP"),
         max_length=16,
@@ -146,22 +208,53 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["krs"],
+                condition=models.Q(krs__isnull=False) & ~models.Q(krs=""),
+                name="unique_krs_when_given",
+                violation_error_message=_("An organisation with this KRS number already exists."),
+            )
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.krs = normalise_digits(self.krs)
+        self.krs = normalise_digits(self.krs) or None
         self.nip = normalise_digits(self.nip)
+        self.name_search = name_search_text(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_search"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("accounts:organisation_detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        self.krs = normalise_digits(self.krs) or None
+        errors = register_errors(
+            legal_form=self.legal_form,
+            krs=self.krs or "",
+            register_number=self.register_number.strip(),
+            members=self.group_members,
+        )
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def area_labels(self) -> list[str]:
         labels = dict(PublicBenefitArea.choices)
         return [str(labels[a]) for a in self.areas if a in labels]
+
+    @property
+    def is_informal_group(self) -> bool:
+        return self.legal_form == LegalForm.INFORMAL_GROUP
+
+    @property
+    def member_list(self) -> list[str]:
+        return member_names(self.group_members)
 
 
 class Membership(models.Model):

@@ -28,14 +28,15 @@ def _unique_slug(name: str) -> str:
 
 @transaction.atomic
 def register_organisation(
-    *, user: User, organisation: Organisation, function: str = ""
+    *, user: User, organisation: Organisation, function: str = "", municipalities=()
 ) -> Membership:
     """Add a new organisation to the directory with `user` as its pending representative.
 
     Only users who may participate (verified e-mail, active) can register. The
     organisation stays unlisted until an official approves the representative, so the
     public directory only shows organisations a person at the city hall has checked.
-    Returns the pending membership.
+    `municipalities` are where it works (one profile for all of them). Returns the
+    pending membership.
     """
     if not permissions.can_register_organisation(user):
         raise PermissionDenied(
@@ -45,6 +46,8 @@ def register_organisation(
     organisation.is_public = False
     organisation.full_clean()
     organisation.save()
+    if municipalities:
+        organisation.municipalities.set(municipalities)
     membership = Membership.objects.create(
         user=user, organisation=organisation, function=function, status=Membership.Status.PENDING
     )

@@ -35,3 +35,30 @@ def validate_nip(value: str) -> None:
             _("This NIP is not valid: it must have 10 digits and a correct check digit."),
             code="invalid_nip",
         )
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_SIDE = 3000
+LOGO_FORMATS = ("PNG", "JPEG", "WEBP")
+
+
+def validate_logo(file) -> None:
+    """A logo: a PNG, JPEG or WebP picture of at most 1 MB and 3000 px a side.
+
+    Django's ImageField has already opened the file with Pillow (it is a picture);
+    this checks what the portal accepts on top of that.
+    """
+    if file.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo is too large: at most 1 MB, please."), code="logo_too_large"
+        )
+    image = getattr(file, "image", None)
+    if image is not None:
+        if image.format not in LOGO_FORMATS:
+            raise ValidationError(
+                _("The logo must be a PNG, JPEG or WebP picture."), code="logo_format"
+            )
+        if max(image.size) > LOGO_MAX_SIDE:
+            raise ValidationError(
+                _("The logo is too big: at most 3000 pixels a side."), code="logo_dimensions"
+            )

@@ -4,9 +4,12 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from municipalities.models import Municipality
 
 from . import permissions, services
 from .forms import (
@@ -17,6 +20,7 @@ from .forms import (
     ProfileForm,
 )
 from .models import Membership, Organisation
+from .organisation_sections import collect_organisation_sections
 from .profile_sections import collect_profile_sections
 
 ORGANISATIONS_PER_PAGE = 20
@@ -58,13 +62,10 @@ def membership_withdraw(request, pk):
 
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
-    organisations = Organisation.objects.listed().order_by("name", "pk")
-    if form.is_valid():
-        if q := form.cleaned_data["q"].strip():
-            organisations = organisations.filter(name__icontains=q)
-        if area := form.cleaned_data["area"]:
-            # areas is a JSON list of codes; the quoted code matches on SQLite and PostgreSQL.
-            organisations = organisations.filter(areas__icontains=f'"{area}"')
+    organisations = form.filter(Organisation.objects.listed()).order_by("name", "pk")
+    organisations = organisations.prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
+    )
     page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -90,6 +91,8 @@ def organisation_detail(request, slug):
         "accounts/organisation_detail.html",
         {
             "organisation": organisation,
+            "places": organisation.municipalities.order_by("name"),
+            "sections": collect_organisation_sections(request, organisation),
             "membership": membership,
             "can_request": permissions.can_register_organisation(request.user)
             and (membership is None or membership.status == Membership.Status.REJECTED),
@@ -108,6 +111,7 @@ def organisation_register(request):
                     user=request.user,
                     organisation=form.save(commit=False),
                     function=form.cleaned_data["function"],
+                    municipalities=form.cleaned_data["municipalities"],
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)

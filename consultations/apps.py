@@ -13,6 +13,12 @@ class ConsultationsConfig(AppConfig):
 
         register_section(open_consultations_section)
 
+        from accounts.organisation_sections import register_organisation_section
+
+        from .organisation_section import organisation_comments_section
+
+        register_organisation_section(organisation_comments_section)
+
         from . import receivers
 
         receivers.connect()

@@ -22,6 +22,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     # /konto/profil/, /konto/usun/ and the NGO directory at /organizacje/.
     path("", include("accounts.urls")),
+    path("", include("organisations.urls")),
     path("konsultacje/", include("consultations.urls")),
     path("szukaj/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),

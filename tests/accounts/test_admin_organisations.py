@@ -11,6 +11,7 @@ def edit_data(organisation, **overrides):
     data = {
         "name": organisation.name,
         "slug": organisation.slug,
+        "legal_form": organisation.legal_form,
         "krs": organisation.krs,
         "nip": organisation.nip,
         "areas": ["culture"],

@@ -14,6 +14,7 @@ from .html import assert_accessible_page
 def registration_data(**overrides):
     data = {
         "name": "Fundacja Zielone Podwórko",
+        "legal_form": "foundation",
         "krs": "0000654321",
         "nip": "5261040828",
         "areas": ["ecology", "youth"],

@@ -16,6 +16,7 @@ PROJECT_APPS = [
     "search",
     "newsletters",
     "municipalities",
+    "organisations",
 ]
 # URL prefixes that are not the public site (admin UIs) or not HTML.
 NOT_PUBLIC_PREFIXES = ("django-admin/", "admin/", "documents/", "i18n/", "komentarze/")

@@ -121,6 +121,10 @@ MATRIX: dict[str, Entry] = {
     "organizacje/zglos/": Entry(LOGIN, post=LOGIN),
     "organizacje/<slug:slug>/": Entry("200"),
     "organizacje/<slug:slug>/reprezentuj/": Entry(LOGIN, post="302 200 302 302 302 302 302"),
+    # Only the organisation's representatives edit its profile; the rest learn nothing.
+    "organizacje/<slug:slug>/profil/": Entry(
+        "302 404 404 200 404 404 404", post="302 404 404 302 404 404 404"
+    ),
     # Consultations: commenting on an open one, its report once published.
     "konsultacje/<int:page_id>/komentarz/": Entry("200", post=LOGIN),
     "konsultacje/komentarze/<int:comment_id>/": Entry("200"),
