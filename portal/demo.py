@@ -20,6 +20,8 @@ DEMO_SEEDERS = [
     "consultations",
     "municipalities.region_demo",
     "newsletters",
+    "partnerships",
+    "signups",
     "search",
 ]
 

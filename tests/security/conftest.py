@@ -18,9 +18,11 @@ from consultations.factories import (
     DraftActVersionFactory,
 )
 from consultations.models import ReportExport
+from municipalities.services import home_municipality
 from newsletters import tokens
 from newsletters.factories import IssueFactory, IssueItemFactory, SubscriberFactory
 from newsletters.models import MailingStatus
+from partnerships.factories import PostFactory
 
 ROLES = [
     "anonymous",
@@ -88,6 +90,14 @@ def world(settings, tmp_path, home_page, ngo_membership):
         "export_token": tokens.make_export_token(subscriber.key),
         "issue": issue,
         "event": EventPageFactory(parent=home_page),
+        # The NGO representative's post on the partnership board, in the home municipality.
+        "partnership_post": PostFactory(
+            municipality=home_municipality(),
+            author=ngo_membership.user,
+            poster_kind="organisation",
+            organisation=ngo_membership.organisation,
+            poster_name="",
+        ),
     }
 
 

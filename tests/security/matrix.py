@@ -160,6 +160,24 @@ MATRIX: dict[str, Entry] = {
     "newsletter/archiwum/": Entry("200"),
     "newsletter/archiwum/<int:pk>/": Entry("200", pk="issue"),
     "newsletter/moje/": Entry(LOGIN, post="302"),
+    # Partnership board: the world's post is the NGO representative's (the author).
+    "partnerstwa/": Entry("200"),
+    "partnerstwa/nowe/": Entry(LOGIN, post=LOGIN),
+    "partnerstwa/moje/": Entry(LOGIN),
+    "partnerstwa/moderacja/": Entry(OFFICIALS),
+    "partnerstwa/moderacja/<int:pk>/": Entry(
+        "405", post="404 404 404 404 404 302 302", pk="partnership_post"
+    ),
+    "partnerstwa/<int:pk>/": Entry("200", pk="partnership_post"),
+    "partnerstwa/<int:pk>/odpowiedz/": Entry(
+        "405", post="302 403 400 403 400 400 400", pk="partnership_post"
+    ),
+    "partnerstwa/<int:pk>/zrealizowane/": Entry(
+        "405", post="302 403 403 302 403 403 403", pk="partnership_post"
+    ),
+    "partnerstwa/<int:pk>/zglos/": Entry(
+        "302 403 200 403 200 200 200", post="302 403 200 403 200 200 200", pk="partnership_post"
+    ),
     # Feeds, calendars, sitemap, robots.txt; Wagtail's pages.
     "aktualnosci/rss/": Entry("200"),
     "aktualnosci/atom/": Entry("200"),
