@@ -178,6 +178,23 @@ MATRIX: dict[str, Entry] = {
     "partnerstwa/<int:pk>/zglos/": Entry(
         "302 403 200 403 200 200 200", post="302 403 200 403 200 200 200", pk="partnership_post"
     ),
+    # Event sign-up (the world's event is organised by the NGO's organisation) and advice.
+    "zapisy/wydarzenie/<int:pk>/": Entry("200", post="302", pk="event"),
+    "zapisy/wydarzenie/<int:pk>/uczestnicy/": Entry(
+        "404 404 404 200 404 200 200", post="404 404 404 302 404 302 302", pk="event"
+    ),
+    "zapisy/wydarzenie/<int:pk>/uczestnicy.<str:fmt>": Entry(
+        "404 404 404 200 404 200 200", pk="event"
+    ),
+    # The signed link is the authority, not the account.
+    "zapisy/potwierdz/<str:token>/": Entry("200", post="200", token="confirm_token"),
+    "zapisy/anuluj/<str:token>/": Entry("200", post="200", token="cancel_token"),
+    "zapisy/porady/kalendarz/": Entry(OFFICIALS),
+    "zapisy/porady/moje/": Entry(LOGIN),
+    "zapisy/porady/rezerwacje/<int:pk>/": Entry(
+        "405", post="404 404 404 404 404 302 302", pk="booking"
+    ),
+    "zapisy/porady/<int:pk>/": Entry(LOGIN, post="302 200 400 400 400 400 400", pk="centre"),
     # Feeds, calendars, sitemap, robots.txt; Wagtail's pages.
     "aktualnosci/rss/": Entry("200"),
     "aktualnosci/atom/": Entry("200"),
