@@ -21,6 +21,8 @@ DEMO_SEEDERS = [
     "municipalities.region_demo",
     "organisations",
     "newsletters",
+    "partnerships",
+    "signups",
     "search",
 ]
 

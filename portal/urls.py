@@ -27,6 +27,8 @@ urlpatterns = [
     path("szukaj/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
     path("newsletter/", include("newsletters.urls")),
+    path("partnerstwa/", include("partnerships.urls")),
+    path("zapisy/", include("signups.urls")),
     path("", include("cms_pages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

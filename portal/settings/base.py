@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "worker",  # before django_tasks_db: its db_worker adds per-task time limits
     "municipalities",
     "organisations",
+    "partnerships",
+    "signups",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

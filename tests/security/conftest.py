@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.factories import MembershipFactory, OrganisationFactory
 from accounts.models import Membership
-from cms_pages.factories import EventPageFactory
+from cms_pages.factories import EventPageFactory, SupportCentrePageFactory
 from consultations.factories import (
     ClauseFactory,
     CommentFactory,
@@ -18,9 +18,14 @@ from consultations.factories import (
     DraftActVersionFactory,
 )
 from consultations.models import ReportExport
+from municipalities.services import home_municipality
 from newsletters import tokens
 from newsletters.factories import IssueFactory, IssueItemFactory, SubscriberFactory
 from newsletters.models import MailingStatus
+from partnerships.factories import PostFactory
+from signups.models import AdviceBooking, Registration, RegistrationSettings
+from signups.slots import free_slots
+from signups.tokens import make_token
 
 ROLES = [
     "anonymous",
@@ -77,6 +82,20 @@ def world(settings, tmp_path, home_page, ngo_membership):
         organisation=OrganisationFactory(), user=ngo_membership.user, status="pending"
     )
     assert pending.status == Membership.Status.PENDING
+    event = EventPageFactory(parent=home_page)
+    RegistrationSettings.objects.create(event=event, organiser=ngo_membership.organisation)
+    registration = Registration.objects.create(
+        event=event, name="Gość", email="gosc@example.org", status="unconfirmed"
+    )
+    centre = SupportCentrePageFactory(parent=home_page)
+    slot = free_slots(centre)[0]
+    booking = AdviceBooking.objects.create(
+        centre=centre,
+        requester=ngo_membership.user,
+        topic="Statut",
+        starts_at=slot.starts_at,
+        ends_at=slot.ends_at,
+    )
     subscriber = SubscriberFactory()
     issue = IssueFactory(status=MailingStatus.SENT)
     IssueItemFactory(issue=issue)
@@ -87,7 +106,19 @@ def world(settings, tmp_path, home_page, ngo_membership):
         "token": tokens.make_manage_token(subscriber.key),
         "export_token": tokens.make_export_token(subscriber.key),
         "issue": issue,
-        "event": EventPageFactory(parent=home_page),
+        "event": event,  # on-portal sign-up open, organised by the NGO's organisation
+        "confirm_token": make_token("confirm", registration.pk),
+        "cancel_token": make_token("cancel", registration.pk),
+        "centre": centre,
+        "booking": booking,
+        # The NGO representative's post on the partnership board, in the home municipality.
+        "partnership_post": PostFactory(
+            municipality=home_municipality(),
+            author=ngo_membership.user,
+            poster_kind="organisation",
+            organisation=ngo_membership.organisation,
+            poster_name="",
+        ),
     }
 
 

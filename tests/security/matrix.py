@@ -164,6 +164,41 @@ MATRIX: dict[str, Entry] = {
     "newsletter/archiwum/": Entry("200"),
     "newsletter/archiwum/<int:pk>/": Entry("200", pk="issue"),
     "newsletter/moje/": Entry(LOGIN, post="302"),
+    # Partnership board: the world's post is the NGO representative's (the author).
+    "partnerstwa/": Entry("200"),
+    "partnerstwa/nowe/": Entry(LOGIN, post=LOGIN),
+    "partnerstwa/moje/": Entry(LOGIN),
+    "partnerstwa/moderacja/": Entry(OFFICIALS),
+    "partnerstwa/moderacja/<int:pk>/": Entry(
+        "405", post="404 404 404 404 404 302 302", pk="partnership_post"
+    ),
+    "partnerstwa/<int:pk>/": Entry("200", pk="partnership_post"),
+    "partnerstwa/<int:pk>/odpowiedz/": Entry(
+        "405", post="302 403 400 403 400 400 400", pk="partnership_post"
+    ),
+    "partnerstwa/<int:pk>/zrealizowane/": Entry(
+        "405", post="302 403 403 302 403 403 403", pk="partnership_post"
+    ),
+    "partnerstwa/<int:pk>/zglos/": Entry(
+        "302 403 200 403 200 200 200", post="302 403 200 403 200 200 200", pk="partnership_post"
+    ),
+    # Event sign-up (the world's event is organised by the NGO's organisation) and advice.
+    "zapisy/wydarzenie/<int:pk>/": Entry("200", post="302", pk="event"),
+    "zapisy/wydarzenie/<int:pk>/uczestnicy/": Entry(
+        "404 404 404 200 404 200 200", post="404 404 404 302 404 302 302", pk="event"
+    ),
+    "zapisy/wydarzenie/<int:pk>/uczestnicy.<str:fmt>": Entry(
+        "404 404 404 200 404 200 200", pk="event"
+    ),
+    # The signed link is the authority, not the account.
+    "zapisy/potwierdz/<str:token>/": Entry("200", post="200", token="confirm_token"),
+    "zapisy/anuluj/<str:token>/": Entry("200", post="200", token="cancel_token"),
+    "zapisy/porady/kalendarz/": Entry(OFFICIALS),
+    "zapisy/porady/moje/": Entry(LOGIN),
+    "zapisy/porady/rezerwacje/<int:pk>/": Entry(
+        "405", post="404 404 404 404 404 302 302", pk="booking"
+    ),
+    "zapisy/porady/<int:pk>/": Entry(LOGIN, post="302 200 400 400 400 400 400", pk="centre"),
     # Feeds, calendars, sitemap, robots.txt; Wagtail's pages.
     "aktualnosci/rss/": Entry("200"),
     "aktualnosci/atom/": Entry("200"),
