@@ -1,0 +1,3 @@
+from .bodies import Body, BodyKind, BodyMember, MemberRole, Term
+
+__all__ = ["Body", "BodyKind", "BodyMember", "MemberRole", "Term"]

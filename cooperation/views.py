@@ -1,0 +1,60 @@
+"""Public pages of the cooperation bodies: the list per municipality and a body's page."""
+
+from django.shortcuts import get_object_or_404, render
+
+from municipalities.models import Municipality
+
+from . import permissions
+from .models import Body, BodyMember
+
+
+def _bodies():
+    return (
+        Body.objects.with_counts()
+        .select_related("municipality")
+        .order_by("municipality__name", "kind", "name")
+    )
+
+
+def body_list(request):
+    """Every municipality's bodies (a constant number of queries)."""
+    return render(request, "cooperation/body_list.html", {"bodies": _bodies()})
+
+
+def municipality_bodies(request, municipality):
+    municipality = get_object_or_404(Municipality, slug=municipality)
+    return render(
+        request,
+        "cooperation/body_list.html",
+        {"bodies": _bodies().filter(municipality=municipality), "municipality": municipality},
+    )
+
+
+def get_body(municipality, slug):
+    return get_object_or_404(
+        Body.objects.select_related("municipality"), municipality__slug=municipality, slug=slug
+    )
+
+
+def body_detail(request, municipality, slug):
+    body = get_body(municipality, slug)
+    members = (
+        BodyMember.objects.current()
+        .filter(body=body)
+        .select_related("user", "organisation", "term")
+        .in_role_order()
+    )
+    context = {
+        "body": body,
+        "members": members,
+        "terms": body.terms.all(),
+        "can_manage": permissions.can_manage_body(request.user, body),
+        "is_member": any(m.user_id == request.user.pk for m in members),
+    }
+    context.update(body_sections(request, body))
+    return render(request, "cooperation/body_detail.html", context)
+
+
+def body_sections(request, body) -> dict:
+    """The parts of a body's page added by meetings, resolutions, proposals and calls."""
+    return {}
