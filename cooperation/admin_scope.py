@@ -119,6 +119,10 @@ class ScopedIndexView(generic.IndexView):
         return super().get_base_queryset().filter(pk__in=allowed.values("pk"))
 
 
+class ScopedCreateView(generic.CreateView):
+    pass
+
+
 class ScopedEditView(generic.EditView):
     def get_object(self, queryset=None):
         return _scoped_object(self, super().get_object(queryset))

@@ -3,13 +3,14 @@
 import datetime
 
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.factories import UserFactory
 from accounts.models import Role
 from municipalities.services import home_municipality
 
-from .models import Body, BodyKind, BodyMember, MemberRole, Term
+from .models import Body, BodyKind, BodyMember, Meeting, MemberRole, Minutes, Term
 
 
 class BodyFactory(factory.django.DjangoModelFactory):
@@ -42,3 +43,22 @@ class BodyMemberFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory, roles=[Role.NGO_REPRESENTATIVE])
     role = MemberRole.MEMBER
     starts_on = datetime.date(2025, 1, 1)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    place = "Urząd Gminy, sala nr 12"
+    agenda = "Otwarcie posiedzenia\nOpinia o projekcie programu współpracy\nSprawy różne"
+
+
+class MinutesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Minutes
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = "Obecni: 7 z 9 członków. Grupa przyjęła opinię jednogłośnie."
+    status = Minutes.Status.DRAFT

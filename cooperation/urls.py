@@ -2,12 +2,15 @@
 
 from django.urls import path
 
-from . import views
+from . import meeting_views, views
 
 app_name = "cooperation"
 
 urlpatterns = [
     path("", views.body_list, name="body_list"),
+    path("posiedzenia/<int:pk>/", meeting_views.meeting_detail, name="meeting"),
+    path("posiedzenia/<int:pk>.ics", meeting_views.meeting_ics, name="meeting_ics"),
+    path("posiedzenia/<int:pk>/protokol/", meeting_views.minutes_edit, name="minutes"),
     path("<slug:municipality>/", views.municipality_bodies, name="municipality_bodies"),
     path("<slug:municipality>/<slug:slug>/", views.body_detail, name="body"),
 ]

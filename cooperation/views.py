@@ -1,11 +1,12 @@
 """Public pages of the cooperation bodies: the list per municipality and a body's page."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from municipalities.models import Municipality
 
 from . import permissions
-from .models import Body, BodyMember
+from .models import Body, BodyMember, Meeting
 
 
 def _bodies():
@@ -55,6 +56,18 @@ def body_detail(request, municipality, slug):
     return render(request, "cooperation/body_detail.html", context)
 
 
+MEETINGS_SHOWN = 50
+
+
 def body_sections(request, body) -> dict:
     """The parts of a body's page added by meetings, resolutions, proposals and calls."""
-    return {}
+    now = timezone.now()
+    meetings = list(
+        Meeting.objects.filter(body=body)
+        .select_related("minutes")
+        .order_by("-starts_at", "pk")[:MEETINGS_SHOWN]
+    )
+    return {
+        "upcoming_meetings": [m for m in reversed(meetings) if m.starts_at >= now],
+        "past_meetings": [m for m in meetings if m.starts_at < now],
+    }

@@ -5,13 +5,16 @@ screen scoped to the official's municipalities (see admin_scope)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.log_actions import log
 
-from .admin_scope import ScopedViewSet, register_scoped_policy
-from .models import Body, BodyMember, Term
+from . import services
+from .admin_scope import ScopedCreateView, ScopedViewSet, register_scoped_policy
+from .models import Body, BodyMember, Meeting, Term
 
 register_scoped_policy(Body, "municipality")
 register_scoped_policy(Term, "body__municipality")
 register_scoped_policy(BodyMember, "body__municipality")
+register_scoped_policy(Meeting, "body__municipality")
 
 
 class BodyViewSet(ScopedViewSet):
@@ -46,6 +49,30 @@ class MemberViewSet(ScopedViewSet):
     list_select_related = ("user", "body", "organisation", "term")
 
 
+class MeetingCreateView(ScopedCreateView):
+    def save_instance(self):
+        meeting = services.schedule_meeting(
+            meeting=self.form.save(commit=False), by=self.request.user
+        )
+        log(instance=meeting, action="wagtail.create", user=self.request.user)
+        return meeting
+
+
+class MeetingViewSet(ScopedViewSet):
+    """Meetings; the body's members are e-mailed when one is added. The minutes are
+    written and approved on the meeting's page (link "Write or approve the minutes")."""
+
+    model = Meeting
+    scope_path = "body__municipality"
+    icon = "date"
+    menu_label = _("Meetings")
+    add_view_class = MeetingCreateView
+    list_display = ["body", "starts_at", "place", "minutes_status"]
+    list_filter = ["body"]
+    list_select_related = ("body", "minutes")
+    form_fields = ["body", "starts_at", "ends_at", "place", "agenda"]
+
+
 class CooperationGroup(ViewSetGroup):
     menu_label = _("Cooperation")
     menu_icon = "group"
@@ -54,6 +81,7 @@ class CooperationGroup(ViewSetGroup):
         BodyViewSet("cooperation_bodies"),
         TermViewSet("cooperation_terms"),
         MemberViewSet("cooperation_members"),
+        MeetingViewSet("cooperation_meetings"),
     ]
 
 

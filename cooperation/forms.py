@@ -1,0 +1,39 @@
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+class MinutesForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text of the minutes"),
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Who attended, what was discussed, what was decided and how members voted."),
+    )
+
+
+class AmountField(forms.CharField):
+    """An amount in PLN with two decimal places; accepts "12 345,67" and "12345.67"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        text = value.replace("\u00a0", "").replace(" ", "").replace("zł", "").replace(",", ".")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise ValidationError(_("Enter an amount in złoty, e.g. 12 345,67.")) from None
+        if (
+            not amount.is_finite()
+            or amount < 0
+            or amount.as_tuple().exponent < -2
+            or amount >= Decimal("10000000000")
+        ):
+            raise ValidationError(_("Enter an amount in złoty, e.g. 12 345,67.")) from None
+        return amount.quantize(Decimal("0.01"))
