@@ -11,6 +11,7 @@ urlpatterns = [
     path("posiedzenia/<int:pk>/", meeting_views.meeting_detail, name="meeting"),
     path("posiedzenia/<int:pk>.ics", meeting_views.meeting_ics, name="meeting_ics"),
     path("posiedzenia/<int:pk>/protokol/", meeting_views.minutes_edit, name="minutes"),
+    path("uchwaly/<int:pk>/", views.resolution_detail, name="resolution"),
     path("<slug:municipality>/", views.municipality_bodies, name="municipality_bodies"),
     path("<slug:municipality>/<slug:slug>/", views.body_detail, name="body"),
 ]

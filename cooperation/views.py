@@ -6,7 +6,7 @@ from django.utils import timezone
 from municipalities.models import Municipality
 
 from . import permissions
-from .models import Body, BodyMember, Meeting
+from .models import Body, BodyMember, BodyResolution, Meeting
 
 
 def _bodies():
@@ -67,7 +67,25 @@ def body_sections(request, body) -> dict:
         .select_related("minutes")
         .order_by("-starts_at", "pk")[:MEETINGS_SHOWN]
     )
+    resolutions = BodyResolution.objects.filter(body=body).order_by("-adopted_on", "-pk")
     return {
+        "resolutions": resolutions[:MEETINGS_SHOWN],
         "upcoming_meetings": [m for m in reversed(meetings) if m.starts_at >= now],
         "past_meetings": [m for m in meetings if m.starts_at < now],
     }
+
+
+def resolution_detail(request, pk):
+    resolution = get_object_or_404(
+        BodyResolution.objects.select_related("body__municipality", "meeting"), pk=pk
+    )
+    return render(
+        request,
+        "cooperation/resolution_detail.html",
+        {
+            "resolution": resolution,
+            "body": resolution.body,
+            "acts": resolution.acts.live().public().order_by("-adopted_on"),
+            "consultations": resolution.consultations.live().public().order_by("-start_at"),
+        },
+    )

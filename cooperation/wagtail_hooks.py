@@ -9,12 +9,13 @@ from wagtail.log_actions import log
 
 from . import services
 from .admin_scope import ScopedCreateView, ScopedViewSet, register_scoped_policy
-from .models import Body, BodyMember, Meeting, Term
+from .models import Body, BodyMember, BodyResolution, Meeting, Term
 
 register_scoped_policy(Body, "municipality")
 register_scoped_policy(Term, "body__municipality")
 register_scoped_policy(BodyMember, "body__municipality")
 register_scoped_policy(Meeting, "body__municipality")
+register_scoped_policy(BodyResolution, "body__municipality")
 
 
 class BodyViewSet(ScopedViewSet):
@@ -73,6 +74,28 @@ class MeetingViewSet(ScopedViewSet):
     form_fields = ["body", "starts_at", "ends_at", "place", "agenda"]
 
 
+class ResolutionViewSet(ScopedViewSet):
+    model = BodyResolution
+    scope_path = "body__municipality"
+    icon = "doc-full"
+    menu_label = _("Resolutions and opinions")
+    list_display = ["number", "title", "kind", "body", "adopted_on"]
+    list_filter = ["body", "kind"]
+    list_select_related = ("body",)
+    search_fields = ["title", "number"]
+    form_fields = [
+        "body",
+        "kind",
+        "number",
+        "adopted_on",
+        "title",
+        "text",
+        "meeting",
+        "acts",
+        "consultations",
+    ]
+
+
 class CooperationGroup(ViewSetGroup):
     menu_label = _("Cooperation")
     menu_icon = "group"
@@ -82,6 +105,7 @@ class CooperationGroup(ViewSetGroup):
         TermViewSet("cooperation_terms"),
         MemberViewSet("cooperation_members"),
         MeetingViewSet("cooperation_meetings"),
+        ResolutionViewSet("cooperation_resolutions"),
     ]
 
 

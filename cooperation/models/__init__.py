@@ -1,4 +1,14 @@
 from .bodies import Body, BodyKind, BodyMember, MemberRole, Term
 from .meetings import Meeting, Minutes
+from .resolutions import BodyResolution
 
-__all__ = ["Body", "BodyKind", "BodyMember", "Meeting", "MemberRole", "Minutes", "Term"]
+__all__ = [
+    "Body",
+    "BodyKind",
+    "BodyMember",
+    "BodyResolution",
+    "Meeting",
+    "MemberRole",
+    "Minutes",
+    "Term",
+]
