@@ -42,21 +42,24 @@ def scoped(queryset, user, path: str):
 class MunicipalityScopedPolicy(BasePermissionPolicy):
     """Officials may do everything, on objects of their municipalities only."""
 
-    def __init__(self, model, path: str):
+    def __init__(self, model, path: str, refused: tuple[str, ...] = ()):
         super().__init__(model)
         self.path = path
+        self.refused = refused  # actions done elsewhere (e.g. proposals are added by groups)
 
     def user_has_permission(self, user, action):
-        return is_official(user)
+        return action not in self.refused and is_official(user)
 
     def user_has_any_permission(self, user, actions):
-        return is_official(user)
+        return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        return is_official(user) and can_act_for(user, municipality_of(instance, self.path))
+        return self.user_has_permission(user, action or "change") and can_act_for(
+            user, municipality_of(instance, self.path)
+        )
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_permission_for_instance(user, None, instance)
+        return any(self.user_has_permission_for_instance(user, a, instance) for a in actions)
 
     def instances_user_has_permission_for(self, user, action):
         if not is_official(user):
@@ -167,10 +170,13 @@ class ScopedViewSet(ModelViewSet):
         queryset = self.model._default_manager.select_related(*self.list_select_related)
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
 
+    read_only_fields: tuple[str, ...] = ()
+
     def get_edit_handler(self):
-        panels = [FieldPanel(name) for name in self.form_fields]
+        panels = [FieldPanel(name, read_only=True) for name in self.read_only_fields]
+        panels += [FieldPanel(name) for name in self.form_fields]
         return ObjectList(panels, base_form_class=ScopedAdminForm).bind_to_model(self.model)
 
 
-def register_scoped_policy(model, path: str) -> None:
-    register_permission_policy(model, MunicipalityScopedPolicy(model, path))
+def register_scoped_policy(model, path: str, refused: tuple[str, ...] = ()) -> None:
+    register_permission_policy(model, MunicipalityScopedPolicy(model, path, refused))

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .models import TaskProposal
+
 
 class MinutesForm(forms.Form):
     text = forms.CharField(
@@ -13,18 +15,16 @@ class MinutesForm(forms.Form):
     )
 
 
-class AmountField(forms.CharField):
+class AmountField(forms.Field):
     """An amount in PLN with two decimal places; accepts "12 345,67" and "12345.67"."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
     def to_python(self, value):
-        value = super().to_python(value)
         if value in self.empty_values:
             return None
-        text = value.replace("\u00a0", "").replace(" ", "").replace("zł", "").replace(",", ".")
+        text = str(value).strip()[:30]
+        text = text.replace("\u00a0", "").replace(" ", "").replace("zł", "").replace(",", ".")
         try:
             amount = Decimal(text)
         except InvalidOperation:
@@ -37,3 +37,12 @@ class AmountField(forms.CharField):
         ):
             raise ValidationError(_("Enter an amount in złoty, e.g. 12 345,67.")) from None
         return amount.quantize(Decimal("0.01"))
+
+
+class ProposalForm(forms.ModelForm):
+    estimated_cost = AmountField(label=_("Estimated cost (PLN)"), help_text=_("E.g. 12 345,67."))
+
+    class Meta:
+        model = TaskProposal
+        fields = ["title", "description", "area", "estimated_cost"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}

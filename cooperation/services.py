@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import permissions
-from .models import Minutes
+from .models import Minutes, TaskProposal
 
 
 def schedule_meeting(*, meeting, by=None):
@@ -66,3 +66,32 @@ def publish_minutes(*, minutes, by):
     minutes.published_at = timezone.now()
     minutes.save(update_fields=["status", "published_at"])
     return minutes
+
+
+def submit_proposal(*, body, by, **fields):
+    """A member of a working group or team proposes a public task on the group's behalf."""
+    if not permissions.can_submit_proposal(by, body):
+        raise PermissionDenied
+    proposal = TaskProposal(body=body, submitted_by=by, **fields)
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def answer_proposal(*, proposal, answer: str, by):
+    """The department's answer; the member who submitted the proposal is e-mailed."""
+    from .tasks import send_proposal_answer
+
+    if not permissions.can_manage_body(by, proposal.body):
+        raise PermissionDenied
+    if not answer.strip():
+        raise ValidationError({"answer": _("Write the answer.")})
+    first = proposal.answered_at is None
+    proposal.answer = answer
+    proposal.answered_by = by
+    proposal.answered_at = proposal.answered_at or timezone.now()
+    proposal.save(update_fields=["answer", "answered_by", "answered_at"])
+    if first:
+        transaction.on_commit(lambda: send_proposal_answer.enqueue(proposal.pk))
+    return proposal

@@ -10,7 +10,7 @@ from django_tasks import task
 from portal.task_priorities import USER_MAIL
 
 from .ical import meeting_calendar
-from .models import BodyMember, Meeting
+from .models import BodyMember, Meeting, TaskProposal
 
 
 def _render(template_prefix: str, context: dict) -> tuple[str, str]:
@@ -47,3 +47,20 @@ def notify_members_of_meeting(meeting_id: int) -> int:
     sent = (get_connection().send_messages(messages) or 0) if messages else 0
     Meeting.objects.filter(pk=meeting.pk).update(members_notified_at=timezone.now())
     return sent
+
+
+@task(priority=USER_MAIL)
+def send_proposal_answer(proposal_id: int) -> bool:
+    """Tell the member who submitted a public task proposal that the department answered."""
+    proposal = (
+        TaskProposal.objects.select_related("submitted_by", "body").filter(pk=proposal_id).first()
+    )
+    user = proposal.submitted_by if proposal else None
+    if proposal is None or not proposal.answered_at or user is None:
+        return False
+    if not user.email or user.is_deleted or not user.is_active:
+        return False
+    url = settings.BASE_URL + reverse("cooperation:proposal", kwargs={"pk": proposal.pk})
+    subject, body = _render("cooperation/email/proposal_answer", {"proposal": proposal, "url": url})
+    EmailMessage(subject, body, to=[user.email]).send()
+    return True

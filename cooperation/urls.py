@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import meeting_views, views
+from . import meeting_views, proposal_views, views
 
 app_name = "cooperation"
 
@@ -12,6 +12,12 @@ urlpatterns = [
     path("posiedzenia/<int:pk>.ics", meeting_views.meeting_ics, name="meeting_ics"),
     path("posiedzenia/<int:pk>/protokol/", meeting_views.minutes_edit, name="minutes"),
     path("uchwaly/<int:pk>/", views.resolution_detail, name="resolution"),
+    path("wnioski/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
     path("<slug:municipality>/", views.municipality_bodies, name="municipality_bodies"),
     path("<slug:municipality>/<slug:slug>/", views.body_detail, name="body"),
+    path(
+        "<slug:municipality>/<slug:slug>/wnioski/nowy/",
+        proposal_views.proposal_new,
+        name="proposal_new",
+    ),
 ]

@@ -6,7 +6,7 @@ from django.utils import timezone
 from municipalities.models import Municipality
 
 from . import permissions
-from .models import Body, BodyMember, BodyResolution, Meeting
+from .models import Body, BodyMember, BodyResolution, Meeting, TaskProposal
 
 
 def _bodies():
@@ -53,6 +53,7 @@ def body_detail(request, municipality, slug):
         "is_member": any(m.user_id == request.user.pk for m in members),
     }
     context.update(body_sections(request, body))
+    context["can_propose"] = context["is_member"] and not body.is_council
     return render(request, "cooperation/body_detail.html", context)
 
 
@@ -68,8 +69,10 @@ def body_sections(request, body) -> dict:
         .order_by("-starts_at", "pk")[:MEETINGS_SHOWN]
     )
     resolutions = BodyResolution.objects.filter(body=body).order_by("-adopted_on", "-pk")
+    proposals = TaskProposal.objects.filter(body=body).order_by("-submitted_on", "-pk")
     return {
         "resolutions": resolutions[:MEETINGS_SHOWN],
+        "proposals": proposals[:MEETINGS_SHOWN],
         "upcoming_meetings": [m for m in reversed(meetings) if m.starts_at >= now],
         "past_meetings": [m for m in meetings if m.starts_at < now],
     }

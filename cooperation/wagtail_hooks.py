@@ -8,14 +8,15 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.log_actions import log
 
 from . import services
-from .admin_scope import ScopedCreateView, ScopedViewSet, register_scoped_policy
-from .models import Body, BodyMember, BodyResolution, Meeting, Term
+from .admin_scope import ScopedCreateView, ScopedEditView, ScopedViewSet, register_scoped_policy
+from .models import Body, BodyMember, BodyResolution, Meeting, TaskProposal, Term
 
 register_scoped_policy(Body, "municipality")
 register_scoped_policy(Term, "body__municipality")
 register_scoped_policy(BodyMember, "body__municipality")
 register_scoped_policy(Meeting, "body__municipality")
 register_scoped_policy(BodyResolution, "body__municipality")
+register_scoped_policy(TaskProposal, "body__municipality", refused=("add", "delete"))
 
 
 class BodyViewSet(ScopedViewSet):
@@ -96,6 +97,37 @@ class ResolutionViewSet(ScopedViewSet):
     ]
 
 
+class ProposalAnswerView(ScopedEditView):
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields["answer"].required = True
+        return form
+
+    def save_instance(self):
+        proposal = services.answer_proposal(
+            proposal=self.object, answer=self.form.cleaned_data["answer"], by=self.request.user
+        )
+        log(instance=proposal, action="wagtail.edit", user=self.request.user)
+        return proposal
+
+
+class ProposalViewSet(ScopedViewSet):
+    """Proposals come from the groups' pages; officials write the answer here. Those
+    unanswered a month after submission are marked OVERDUE."""
+
+    model = TaskProposal
+    scope_path = "body__municipality"
+    icon = "help"
+    menu_label = _("Public task proposals")
+    edit_view_class = ProposalAnswerView
+    list_display = ["title", "body", "submitted_on", "answer_due_on", "answer_status"]
+    list_filter = ["body"]
+    list_select_related = ("body",)
+    ordering = ["answered_at", "submitted_on"]
+    read_only_fields = ("title", "description", "area", "estimated_cost", "submitted_on")
+    form_fields = ["answer"]
+
+
 class CooperationGroup(ViewSetGroup):
     menu_label = _("Cooperation")
     menu_icon = "group"
@@ -106,6 +138,7 @@ class CooperationGroup(ViewSetGroup):
         MemberViewSet("cooperation_members"),
         MeetingViewSet("cooperation_meetings"),
         ResolutionViewSet("cooperation_resolutions"),
+        ProposalViewSet("cooperation_proposals"),
     ]
 
 

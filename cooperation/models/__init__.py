@@ -1,5 +1,6 @@
 from .bodies import Body, BodyKind, BodyMember, MemberRole, Term
 from .meetings import Meeting, Minutes
+from .proposals import TaskProposal
 from .resolutions import BodyResolution
 
 __all__ = [
@@ -10,5 +11,6 @@ __all__ = [
     "Meeting",
     "MemberRole",
     "Minutes",
+    "TaskProposal",
     "Term",
 ]
