@@ -46,3 +46,36 @@ class ProposalForm(forms.ModelForm):
         model = TaskProposal
         fields = ["title", "description", "area", "estimated_cost"]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+
+class NominationForm(forms.Form):
+    membership = forms.ModelChoiceField(
+        label=_("Candidate"),
+        queryset=None,
+        help_text=_("A confirmed representative of your organisation; you may name yourself."),
+    )
+    statement = forms.CharField(
+        label=_("About the candidate"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=3000,
+    )
+
+    def __init__(self, *args, memberships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = memberships
+        self.fields["membership"].label_from_instance = lambda m: (
+            f"{m.user.public_name} – {m.organisation.name}"
+        )
+
+
+class VoteForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Your organisation"), queryset=None)
+    candidate = forms.ModelChoiceField(
+        label=_("Candidate"), queryset=None, widget=forms.RadioSelect, empty_label=None
+    )
+
+    def __init__(self, *args, organisations, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["candidate"].queryset = candidates

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import meeting_views, proposal_views, views
+from . import election_views, meeting_views, proposal_views, views
 
 app_name = "cooperation"
 
@@ -13,6 +13,10 @@ urlpatterns = [
     path("posiedzenia/<int:pk>/protokol/", meeting_views.minutes_edit, name="minutes"),
     path("uchwaly/<int:pk>/", views.resolution_detail, name="resolution"),
     path("wnioski/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
+    path("nabory/<int:pk>/", election_views.call_detail, name="call"),
+    path("nabory/<int:pk>/zglos/", election_views.nominate, name="nominate"),
+    path("nabory/<int:pk>/glosuj/", election_views.vote, name="vote"),
+    path("nabory/<int:pk>/wyniki/", election_views.publish_results, name="publish_results"),
     path("<slug:municipality>/", views.municipality_bodies, name="municipality_bodies"),
     path("<slug:municipality>/<slug:slug>/", views.body_detail, name="body"),
     path(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from municipalities.models import Municipality
 
 from . import permissions
-from .models import Body, BodyMember, BodyResolution, Meeting, TaskProposal
+from .models import Body, BodyMember, BodyResolution, CandidateCall, Meeting, TaskProposal
 
 
 def _bodies():
@@ -70,7 +70,9 @@ def body_sections(request, body) -> dict:
     )
     resolutions = BodyResolution.objects.filter(body=body).order_by("-adopted_on", "-pk")
     proposals = TaskProposal.objects.filter(body=body).order_by("-submitted_on", "-pk")
+    calls = CandidateCall.objects.filter(body=body).order_by("-nominations_open_at", "-pk")
     return {
+        "calls": calls[:MEETINGS_SHOWN] if body.is_council else [],
         "resolutions": resolutions[:MEETINGS_SHOWN],
         "proposals": proposals[:MEETINGS_SHOWN],
         "upcoming_meetings": [m for m in reversed(meetings) if m.starts_at >= now],

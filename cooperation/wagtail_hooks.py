@@ -9,13 +9,22 @@ from wagtail.log_actions import log
 
 from . import services
 from .admin_scope import ScopedCreateView, ScopedEditView, ScopedViewSet, register_scoped_policy
-from .models import Body, BodyMember, BodyResolution, Meeting, TaskProposal, Term
+from .models import (
+    Body,
+    BodyMember,
+    BodyResolution,
+    CandidateCall,
+    Meeting,
+    TaskProposal,
+    Term,
+)
 
 register_scoped_policy(Body, "municipality")
 register_scoped_policy(Term, "body__municipality")
 register_scoped_policy(BodyMember, "body__municipality")
 register_scoped_policy(Meeting, "body__municipality")
 register_scoped_policy(BodyResolution, "body__municipality")
+register_scoped_policy(CandidateCall, "body__municipality")
 register_scoped_policy(TaskProposal, "body__municipality", refused=("add", "delete"))
 
 
@@ -128,6 +137,28 @@ class ProposalViewSet(ScopedViewSet):
     form_fields = ["answer"]
 
 
+class CandidateCallViewSet(ScopedViewSet):
+    """Calls for council candidates; candidates, votes and results are on the call's page."""
+
+    model = CandidateCall
+    scope_path = "body__municipality"
+    icon = "list-ul"
+    menu_label = _("Council elections")
+    list_display = ["title", "body", "term", "nominations_open_at", "voting_close_at"]
+    list_select_related = ("body", "term")
+    form_fields = [
+        "body",
+        "term",
+        "title",
+        "description",
+        "seats",
+        "nominations_open_at",
+        "nominations_close_at",
+        "voting_open_at",
+        "voting_close_at",
+    ]
+
+
 class CooperationGroup(ViewSetGroup):
     menu_label = _("Cooperation")
     menu_icon = "group"
@@ -139,6 +170,7 @@ class CooperationGroup(ViewSetGroup):
         MeetingViewSet("cooperation_meetings"),
         ResolutionViewSet("cooperation_resolutions"),
         ProposalViewSet("cooperation_proposals"),
+        CandidateCallViewSet("cooperation_calls"),
     ]
 
 

@@ -1,4 +1,5 @@
 from .bodies import Body, BodyKind, BodyMember, MemberRole, Term
+from .elections import CallPhase, Candidate, CandidateCall, Vote
 from .meetings import Meeting, Minutes
 from .proposals import TaskProposal
 from .resolutions import BodyResolution
@@ -8,9 +9,13 @@ __all__ = [
     "BodyKind",
     "BodyMember",
     "BodyResolution",
+    "CallPhase",
+    "Candidate",
+    "CandidateCall",
     "Meeting",
     "MemberRole",
     "Minutes",
     "TaskProposal",
     "Term",
+    "Vote",
 ]
