@@ -19,6 +19,7 @@ DEMO_SEEDERS = [
     "cms_pages",
     "consultations",
     "municipalities.region_demo",
+    "cooperation",
     "newsletters",
     "search",
 ]
