@@ -132,7 +132,7 @@ class ProposalViewSet(ScopedViewSet):
     list_display = ["title", "body", "submitted_on", "answer_due_on", "answer_status"]
     list_filter = ["body"]
     list_select_related = ("body",)
-    ordering = ["answered_at", "submitted_on"]
+    ordering = ["-submitted_on"]
     read_only_fields = ("title", "description", "area", "estimated_cost", "submitted_on")
     form_fields = ["answer"]
 
