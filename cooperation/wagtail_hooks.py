@@ -57,7 +57,7 @@ class MemberViewSet(ScopedViewSet):
     list_display = ["user", "body", "organisation", "role", "term", "starts_on", "ends_on"]
     list_filter = ["body", "role"]
     form_fields = ["body", "user", "organisation", "role", "term", "starts_on", "ends_on"]
-    list_select_related = ("user", "body", "organisation", "term")
+    list_select_related = ("user", "body", "organisation", "term__body")
 
 
 class MeetingCreateView(ScopedCreateView):
@@ -145,7 +145,7 @@ class CandidateCallViewSet(ScopedViewSet):
     icon = "list-ul"
     menu_label = _("Council elections")
     list_display = ["title", "body", "term", "nominations_open_at", "voting_close_at"]
-    list_select_related = ("body", "term")
+    list_select_related = ("body", "term__body")
     form_fields = [
         "body",
         "term",
