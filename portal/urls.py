@@ -29,6 +29,7 @@ urlpatterns = [
     path("newsletter/", include("newsletters.urls")),
     path("partnerstwa/", include("partnerships.urls")),
     path("zapisy/", include("signups.urls")),
+    path("wspolpraca/", include("cooperation.urls")),
     path("", include("cms_pages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "organisations",
     "partnerships",
     "signups",
+    "cooperation",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

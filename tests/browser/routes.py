@@ -17,6 +17,7 @@ PROJECT_APPS = [
     "newsletters",
     "municipalities",
     "organisations",
+    "cooperation",
 ]
 # URL prefixes that are not the public site (admin UIs) or not HTML.
 NOT_PUBLIC_PREFIXES = ("django-admin/", "admin/", "documents/", "i18n/", "komentarze/")
@@ -177,6 +178,25 @@ def sample_arguments() -> dict[tuple[str, str], object]:
         if comment is not None:
             samples[("consultations", "comment_id")] = comment.pk
             samples[("consultations:react", "reaction")] = "like"
+
+    if apps.is_installed("cooperation"):
+        # The public pages only: the forms need a member or a representative, and
+        # tests/browser/test_cooperation.py opens them as one.
+        Body = apps.get_model("cooperation", "Body")
+        body = Body.objects.select_related("municipality").order_by("pk").first()
+        if body is not None:
+            samples[("cooperation:municipality_bodies", "municipality")] = body.municipality.slug
+            samples[("cooperation:body", "municipality")] = body.municipality.slug
+            samples[("cooperation:body", "slug")] = body.slug
+        for name, model in [
+            ("meeting", "Meeting"),
+            ("resolution", "BodyResolution"),
+            ("proposal", "TaskProposal"),
+            ("call", "CandidateCall"),
+        ]:
+            first = apps.get_model("cooperation", model).objects.order_by("pk").first()
+            if first is not None:
+                samples[(f"cooperation:{name}", "pk")] = first.pk
 
     Organisation = apps.get_model("accounts", "Organisation")
     organisation = Organisation.objects.listed().order_by("pk").first()

@@ -47,6 +47,36 @@ ROLE_FIXTURES = {
 DAY = datetime.timedelta(days=1)
 
 
+def cooperation_world():
+    """A working group of the home municipality with a meeting, an opinion and a
+    proposal, and a council whose call for candidates takes nominations."""
+    from cooperation.factories import BodyFactory, MeetingFactory, TermFactory
+    from cooperation.models import BodyResolution, CandidateCall, TaskProposal
+
+    body = BodyFactory(name="Grupa robocza ds. sportu", area="sport")
+    term = TermFactory()
+    now = timezone.now()
+    return {
+        "body": body,
+        "meeting": MeetingFactory(body=body),
+        "body_resolution": BodyResolution.objects.create(
+            body=body, number="1/2026", adopted_on=now.date(), title="Opinia", text="Pozytywna."
+        ),
+        "proposal": TaskProposal.objects.create(
+            body=body, title="Turniej", description="Opis", area="sport", estimated_cost=100
+        ),
+        "candidate_call": CandidateCall.objects.create(
+            body=term.body,
+            term=term,
+            title="Nabór do Rady",
+            nominations_open_at=now - DAY,
+            nominations_close_at=now + DAY,
+            voting_open_at=now + 2 * DAY,
+            voting_close_at=now + 3 * DAY,
+        ),
+    }
+
+
 def consultation_in(index, phase):
     now = timezone.now()
     dates = {
@@ -119,6 +149,7 @@ def world(settings, tmp_path, home_page, ngo_membership):
             organisation=ngo_membership.organisation,
             poster_name="",
         ),
+        **cooperation_world(),
     }
 
 

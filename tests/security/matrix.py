@@ -33,6 +33,7 @@ class Entry:
     data: dict | None = None  # the POSTed form (default: empty)
     group: str = "x"  # a value for an unnamed regex group
     token: str = "token"  # which of the world's tokens a <token> argument takes
+    slug: str = ""  # the world object whose slug a <slug> argument takes (default: organisation)
 
 
 def expand(codes: str) -> dict[str, int]:
@@ -61,9 +62,12 @@ def values_for(world, entry: Entry) -> dict[str, object]:
         "restriction_id": 1,
         "page_view_restriction_id": 1,
         "group": entry.group,
+        "municipality": world["body"].municipality.slug,
     }
     if entry.pk:
         values["pk"] = world[entry.pk].pk
+    if entry.slug:
+        values["slug"] = world[entry.slug].slug
     return values
 
 
@@ -211,4 +215,32 @@ MATRIX: dict[str, Entry] = {
     "sitemap.xml": Entry("200"),
     "robots.txt": Entry("200", post="405"),
     "^((?:[\\w\\-]+/)*)$": Entry("200", group=""),  # the home page
+    # Working groups and the council: public pages; the world's body is the home
+    # municipality's working group, the NGO user's organisation has no seat in it.
+    "wspolpraca/": Entry("200"),
+    "wspolpraca/<slug:municipality>/": Entry("200"),
+    "wspolpraca/<slug:municipality>/<slug:slug>/": Entry("200", slug="body"),
+    "wspolpraca/posiedzenia/<int:pk>/": Entry("200", pk="meeting"),
+    "wspolpraca/posiedzenia/<int:pk>.ics": Entry("200", pk="meeting"),
+    # The minutes: the body's secretary (nobody here) and the municipality's officials.
+    "wspolpraca/posiedzenia/<int:pk>/protokol/": Entry(
+        "302 403 403 403 403 200 200", post="302 403 403 403 403 200 200", pk="meeting"
+    ),
+    "wspolpraca/uchwaly/<int:pk>/": Entry("200", pk="body_resolution"),
+    "wspolpraca/wnioski/<int:pk>/": Entry("200", pk="proposal"),
+    # Members of the group only.
+    "wspolpraca/<slug:municipality>/<slug:slug>/wnioski/nowy/": Entry(
+        "302 403 403 403 403 403 403", post="302 403 403 403 403 403 403", slug="body"
+    ),
+    # The world's call takes nominations: representatives of an organisation nominate.
+    "wspolpraca/nabory/<int:pk>/": Entry("200", pk="candidate_call"),
+    "wspolpraca/nabory/<int:pk>/zglos/": Entry(
+        "302 403 403 200 403 403 403", post="302 403 403 200 403 403 403", pk="candidate_call"
+    ),
+    # Voting has not opened: everyone is sent back to the call's page.
+    "wspolpraca/nabory/<int:pk>/glosuj/": Entry("302", post="302", pk="candidate_call"),
+    # Officials publish results (here refused politely: voting has not closed).
+    "wspolpraca/nabory/<int:pk>/wyniki/": Entry(
+        "405", post="302 403 403 403 403 302 302", pk="candidate_call"
+    ),
 }
