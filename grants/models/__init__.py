@@ -1,5 +1,6 @@
 from .audit import GrantEvent
 from .calls import CallCriterion, CallMode, CallTerms, CriterionKind, PreviousYearAmount
+from .evaluation import CommitteeMember, Declaration, FormalAssessment, MemberKind, Score
 from .offers import (
     CostLine,
     JointShare,
@@ -13,6 +14,11 @@ from .offers import (
 
 __all__ = [
     "CallCriterion",
+    "CommitteeMember",
+    "Declaration",
+    "FormalAssessment",
+    "MemberKind",
+    "Score",
     "CallMode",
     "CallTerms",
     "CostLine",

@@ -67,6 +67,7 @@ class CallTerms(models.Model):
     required_attachments = models.TextField(
         _("required attachments"), blank=True, help_text=_("One per line.")
     )
+    results_published_at = models.DateTimeField(_("results published at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     cancellation_reason = models.TextField(_("reason for cancelling"), blank=True)
     cancelled_by = models.ForeignKey(

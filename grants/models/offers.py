@@ -27,6 +27,10 @@ class OfferStatus(models.TextChoices):
     SUBMITTED = "submitted", _("submitted")
     CORRECTION = "correction", _("being corrected")
     WITHDRAWN = "withdrawn", _("withdrawn")
+    FORMALLY_REJECTED = "formal_no", _("rejected on formal grounds")
+    ACCEPTED = "accepted", _("formally correct, being evaluated")
+    GRANTED = "granted", _("grant awarded")
+    REFUSED = "refused", _("grant refused")
 
 
 EDITABLE_STATUSES = (OfferStatus.DRAFT, OfferStatus.CORRECTION)
@@ -60,6 +64,14 @@ class Offer(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # Evaluation: the officials' formal check and decision
+    formal_note = models.TextField(_("formal check: remarks"), blank=True)
+    granted_amount = models.DecimalField(
+        _("grant awarded"), null=True, blank=True, max_digits=12, decimal_places=2
+    )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    applicant_notified_at = models.DateTimeField(null=True, blank=True)
 
     # I. Basic information
     task_area = models.CharField(_("type of public task"), max_length=20, blank=True)

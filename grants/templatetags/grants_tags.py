@@ -1,5 +1,6 @@
 from django import template
 
+from .. import querysets
 from ..models import CallTerms, GrantEvent
 from ..permissions import can_manage_call, organisations_of
 
@@ -29,9 +30,13 @@ def call_grant_terms(context, page):
     can_offer = bool(
         user and user.is_authenticated and page.accepts_offers() and organisations_of(user).exists()
     )
+    results = (
+        list(querysets.results(page)) if terms is not None and terms.results_published_at else None
+    )
     return {
         "page": page,
         "terms": terms,
+        "results": results,
         "cancellation": cancellation,
         "can_offer": can_offer,
         "can_manage": bool(user and can_manage_call(user, page)),

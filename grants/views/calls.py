@@ -12,7 +12,8 @@ from cms_pages.models import CallForProposalsPage
 from municipalities.models import Municipality
 
 from ..forms.calls import CallTermsForm, CancelForm, CriterionFormSet, PreviousYearFormSet
-from ..models import CallTerms, Offer, OfferStatus
+from .. import querysets
+from ..models import CallTerms
 from ..permissions import can_manage_call
 from ..services import calls as service
 from ..services.audit import record
@@ -80,7 +81,7 @@ def call_publish(request, pk):
 @login_required
 def call_cancel(request, pk):
     call = _call_for(request, pk).specific
-    form = CancelForm(request.POST or None)
+    form = CancelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             service.cancel_call(call=call, user=request.user, reason=form.cleaned_data["reason"])
@@ -100,10 +101,14 @@ def call_cancel(request, pk):
 @login_required
 def call_offers(request, pk):
     call = _call_for(request, pk)
-    offers = (
-        Offer.objects.filter(call=call)
-        .exclude(status=OfferStatus.DRAFT)
-        .select_related("organisation")
-        .order_by("submitted_at", "pk")
+    terms = CallTerms.objects.filter(call=call).first()
+    return render(
+        request,
+        "grants/call_offers.html",
+        {
+            "call": call,
+            "terms": terms,
+            "offers": querysets.call_offers(call),
+            "granted": querysets.granted_total(call),
+        },
     )
-    return render(request, "grants/call_offers.html", {"call": call, "offers": offers})

@@ -179,6 +179,28 @@ MATRIX: dict[str, Entry] = {
         CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="grant_call"
     ),
     "dotacje/nabory/<int:pk>/oferty/": Entry(CALL_OFFICIALS, pk="grant_call"),
+    "dotacje/nabory/<int:pk>/komisja/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="grant_call"
+    ),
+    # Committee members only; nobody in the world sits on the committee.
+    "dotacje/nabory/<int:pk>/ocena/": Entry("302 404 404 404 404 404 404", pk="grant_call"),
+    # The call still takes offers: publishing its results is refused (back to the list).
+    "dotacje/nabory/<int:pk>/wyniki/opublikuj/": Entry(
+        "405", post="302 404 404 404 404 302 302", pk="grant_call"
+    ),
+    # Results as data once published; the world's call has none yet.
+    "dotacje/nabory/<int:pk>/wyniki.json": Entry("404", pk="grant_call"),
+    "dotacje/nabory/<int:pk>/wyniki.csv": Entry("404", pk="grant_call"),
+    "dotacje/nabory/<int:pk>/wyniki/atom/": Entry("404", pk="grant_call"),
+    "dotacje/oferty/<int:pk>/ocena-formalna/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 302 302", pk="grant_offer"
+    ),
+    "dotacje/oferty/<int:pk>/decyzja/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="grant_offer"
+    ),
+    "dotacje/oferty/<int:pk>/ocena/": Entry(
+        "302 404 404 404 404 404 404", post="302 404 404 404 404 404 404", pk="grant_offer"
+    ),
     # A submitted offer: its organisation and the officials read it; nobody changes it.
     "dotacje/oferty/<int:pk>/": Entry(
         "302 404 404 200 404 200 200", post="302 404 404 302 404 302 302", pk="grant_offer"
