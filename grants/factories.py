@@ -29,7 +29,11 @@ def call_with_terms(*, parent=None, deadline=None, year=None, **terms) -> CallTe
     kwargs = {"offer_deadline": deadline or now + datetime.timedelta(days=30)}
     if parent is not None:
         kwargs["parent"] = parent
-    call = CallForProposalsPageFactory(**kwargs)
+    return terms_for(CallForProposalsPageFactory(**kwargs), year=year, **terms)
+
+
+def terms_for(call, *, year, **terms) -> CallTerms:
+    """Grant terms with the usual criteria for an existing call page."""
     values = {
         "mode": "support",
         "areas": [call.task_area],

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from cms_pages.models import CallForProposalsPage
 from municipalities.models import Municipality
 
-from ..forms.calls import CallTermsForm, CancelForm, CriterionFormSet, PreviousYearFormSet
 from .. import querysets
+from ..forms.calls import CallTermsForm, CancelForm, CriterionFormSet, PreviousYearFormSet
 from ..models import CallTerms
 from ..permissions import can_manage_call
 from ..services import calls as service

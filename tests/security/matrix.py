@@ -71,9 +71,9 @@ LOGIN = "302 200 200 200 200 200 200"  # anonymous visitors are sent to log in
 ANONYMOUS_ONLY = "200 302 302 302 302 302 302"  # logged-in people are sent on
 OFFICIALS = "404 404 404 404 404 200 200"  # the rest must not learn it exists
 VERIFIED = "302 403 302 302 302 302 302"  # log in first; an unverified e-mail may not
-NO_TOTP = "302 404 404 404 404 404 404"
+NO_TOTP = "302 404 404 404 404 404 404"  # log in first; nobody in the world has TOTP set up
 REPRESENTATIVES = "302 404 404 200 404 404 404"  # an organisation's approved representatives
-CALL_OFFICIALS = "302 404 404 404 404 200 200"  # officials of the call's municipality  # log in first; nobody in the world has TOTP set up
+CALL_OFFICIALS = "302 404 404 404 404 200 200"  # officials of the call's municipality
 
 MATRIX: dict[str, Entry] = {
     # The load balancer's health check: the same answer for everyone, no secrets in it.
