@@ -30,8 +30,11 @@ def can_edit_offer(user, offer) -> bool:
     return can_speak_for(user, offer.organisation)
 
 
-def can_see_offer(user, offer) -> bool:
-    if can_speak_for(user, offer.organisation):
+def can_see_offer(user, offer, *, speaks_for: bool | None = None) -> bool:
+    """`speaks_for`: can_speak_for(user, offer.organisation) when the caller knows it."""
+    if speaks_for is None:
+        speaks_for = can_speak_for(user, offer.organisation)
+    if speaks_for:
         return True
     return (
         offer.status != OfferStatus.DRAFT

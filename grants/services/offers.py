@@ -188,22 +188,43 @@ def save_offer(*, offer, user, version: int, data: OfferData) -> Offer:
     if not changed:
         raise StaleOffer
     for table, (model, fields) in TABLES.items():
-        model.objects.filter(offer=offer).delete()
-        rows = getattr(data, table)
-        if table == "actions":
-            objects = [model(offer=offer, **{n: row.get(n) for n in fields}) for row in rows]
-        else:
-            objects = [
-                model(offer=offer, position=index, **{n: row.get(n) for n in fields})
-                for index, row in enumerate(rows, start=1)
-            ]
-        for obj in objects:
-            for name in fields:
-                if getattr(obj, name) is None and not model._meta.get_field(name).null:
-                    setattr(obj, name, "")
-        model.objects.bulk_create(objects)
-    offer.refresh_from_db()
+        _replace_rows(offer, model, fields, getattr(data, table), numbered=table == "actions")
+    # the row now holds what was sent: no need to read it back
+    for name, value in values.items():
+        setattr(offer, name, value)
+    offer.version = version + 1
+    offer.updated_by = user
     return offer
+
+
+def _replace_rows(offer, model, fields, rows, *, numbered: bool) -> None:
+    """Make the table hold exactly `rows`: rows in place are updated where they differ
+    (one query), new ones inserted (one), surplus ones deleted. An unchanged table costs
+    one read."""
+    columns = list(fields) if numbered else [*fields, "position"]
+    wanted = []
+    for index, row in enumerate(rows, start=1):
+        values = {name: row.get(name) for name in fields}
+        if not numbered:
+            values["position"] = index
+        for name, value in values.items():
+            if value is None and not model._meta.get_field(name).null:
+                values[name] = ""
+        wanted.append(values)
+    existing = list(model.objects.filter(offer=offer).order_by("pk"))
+    kept = min(len(existing), len(wanted))
+    changed = []
+    for old, values in zip(existing[:kept], wanted[:kept], strict=True):
+        if any(getattr(old, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(old, name, value)
+            changed.append(old)
+    if changed:
+        model.objects.bulk_update(changed, columns)
+    if len(wanted) > kept:
+        model.objects.bulk_create(model(offer=offer, **values) for values in wanted[kept:])
+    if len(existing) > kept:
+        model.objects.filter(pk__in=[old.pk for old in existing[kept:]]).delete()
 
 
 def _deadline_passed(offer, now) -> bool:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.permissions import can_speak_for
 from cms_pages.models import CallForProposalsPage
 from municipalities.models import Municipality
 
@@ -25,7 +26,9 @@ def _offer_for(request, pk) -> Offer:
     offer = get_object_or_404(
         Offer.objects.select_related("call", "organisation", "municipality"), pk=pk
     )
-    if not can_see_offer(request.user, offer):
+    # asked once per request: the view needs it again to decide who may edit
+    offer.speaks_for = can_speak_for(request.user, offer.organisation)
+    if not can_see_offer(request.user, offer, speaks_for=offer.speaks_for):
         raise Http404
     return offer
 
@@ -136,7 +139,7 @@ def _render_form(request, offer, form, formsets, data, *, status=200, notes=()):
 @login_required
 def offer_detail(request, pk):
     offer = _offer_for(request, pk)
-    editable = offer.is_editable and can_edit_offer(request.user, offer)
+    editable = offer.is_editable and offer.speaks_for
     if request.method == "POST":
         if not editable:
             messages.error(request, _("A submitted offer cannot be changed."))
