@@ -89,7 +89,7 @@ def test_publishing_refuses_a_deadline_under_21_days(client, official, home_page
     )
     client.force_login(official)
     response = client.post(reverse("grants:call_publish", args=[call.pk]), follow=True)
-    assert "at least 21 days" in response.content.decode()
+    assert "art. 13 ust. 1" in response.content.decode()
     call.refresh_from_db()
     assert not call.live
 

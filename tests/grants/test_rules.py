@@ -9,6 +9,15 @@ from grants.rules import CallRules, OfferData, check_offer, check_offer_deadline
 D = Decimal
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are checked in their source language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
