@@ -18,6 +18,7 @@ DEMO_SEEDERS = [
     "municipalities",
     "cms_pages",
     "consultations",
+    "grants",
     "municipalities.region_demo",
     "organisations",
     "cooperation",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("partnerstwa/", include("partnerships.urls")),
     path("zapisy/", include("signups.urls")),
     path("wspolpraca/", include("cooperation.urls")),
+    path("dotacje/", include("grants.urls")),
     path("", include("cms_pages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "partnerships",
     "signups",
     "cooperation",
+    "grants",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

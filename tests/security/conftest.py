@@ -129,7 +129,16 @@ def world(settings, tmp_path, home_page, ngo_membership):
     subscriber = SubscriberFactory()
     issue = IssueFactory(status=MailingStatus.SENT)
     IssueItemFactory(issue=issue)
+    from cms_pages.factories import CallIndexPageFactory
+    from grants.factories import call_with_terms, complete_offer
+
+    grant_call = call_with_terms(parent=CallIndexPageFactory(parent=home_page)).call
+    grant_offer = complete_offer(
+        call=grant_call, organisation=ngo_membership.organisation, status="submitted"
+    )
     return {
+        "grant_call": grant_call,
+        "grant_offer": grant_offer,
         "consultations": consultations,
         "organisation": ngo_membership.organisation,
         "membership": pending,

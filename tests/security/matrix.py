@@ -76,6 +76,8 @@ ANONYMOUS_ONLY = "200 302 302 302 302 302 302"  # logged-in people are sent on
 OFFICIALS = "404 404 404 404 404 200 200"  # the rest must not learn it exists
 VERIFIED = "302 403 302 302 302 302 302"  # log in first; an unverified e-mail may not
 NO_TOTP = "302 404 404 404 404 404 404"  # log in first; nobody in the world has TOTP set up
+REPRESENTATIVES = "302 404 404 200 404 404 404"  # an organisation's approved representatives
+CALL_OFFICIALS = "302 404 404 404 404 200 200"  # officials of the call's municipality
 
 MATRIX: dict[str, Entry] = {
     # The load balancer's health check: the same answer for everyone, no secrets in it.
@@ -203,6 +205,56 @@ MATRIX: dict[str, Entry] = {
         "405", post="404 404 404 404 404 302 302", pk="booking"
     ),
     "zapisy/porady/<int:pk>/": Entry(LOGIN, post="302 200 400 400 400 400 400", pk="centre"),
+    # Grants: the NGO's offers (its representatives only), the officials' call screens
+    # (officials of the call's municipality only; the rest must not learn they exist).
+    "dotacje/": Entry(LOGIN),
+    "dotacje/male-granty/nowa/": Entry(REPRESENTATIVES, post=REPRESENTATIVES),
+    "dotacje/nabory/<int:pk>/oferta/": Entry(
+        REPRESENTATIVES, post="302 404 404 302 404 404 404", pk="grant_call"
+    ),
+    "dotacje/nabory/<int:pk>/warunki/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="grant_call"
+    ),
+    "dotacje/nabory/<int:pk>/publikuj/": Entry(
+        "405", post="302 404 404 404 404 302 302", pk="grant_call"
+    ),
+    "dotacje/nabory/<int:pk>/uniewaznij/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="grant_call"
+    ),
+    "dotacje/nabory/<int:pk>/oferty/": Entry(CALL_OFFICIALS, pk="grant_call"),
+    "dotacje/nabory/<int:pk>/komisja/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="grant_call"
+    ),
+    # Committee members only; nobody in the world sits on the committee.
+    "dotacje/nabory/<int:pk>/ocena/": Entry("302 404 404 404 404 404 404", pk="grant_call"),
+    # The call still takes offers: publishing its results is refused (back to the list).
+    "dotacje/nabory/<int:pk>/wyniki/opublikuj/": Entry(
+        "405", post="302 404 404 404 404 302 302", pk="grant_call"
+    ),
+    # Results as data once published; the world's call has none yet.
+    "dotacje/nabory/<int:pk>/wyniki.json": Entry("404", pk="grant_call"),
+    "dotacje/nabory/<int:pk>/wyniki.csv": Entry("404", pk="grant_call"),
+    "dotacje/nabory/<int:pk>/wyniki/atom/": Entry("404", pk="grant_call"),
+    "dotacje/oferty/<int:pk>/ocena-formalna/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 302 302", pk="grant_offer"
+    ),
+    "dotacje/oferty/<int:pk>/decyzja/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="grant_offer"
+    ),
+    "dotacje/oferty/<int:pk>/ocena/": Entry(
+        "302 404 404 404 404 404 404", post="302 404 404 404 404 404 404", pk="grant_offer"
+    ),
+    # A submitted offer: its organisation and the officials read it; nobody changes it.
+    "dotacje/oferty/<int:pk>/": Entry(
+        "302 404 404 200 404 200 200", post="302 404 404 302 404 302 302", pk="grant_offer"
+    ),
+    "dotacje/oferty/<int:pk>/korekta/": Entry(
+        "405", post="302 404 404 302 404 404 404", pk="grant_offer"
+    ),
+    # fmt is "csv" in the world: no such download for anyone who may see the offer.
+    "dotacje/oferty/<int:pk>/oferta.<str:fmt>": Entry(
+        "302 404 404 404 404 404 404", pk="grant_offer"
+    ),
     # Feeds, calendars, sitemap, robots.txt; Wagtail's pages.
     "aktualnosci/rss/": Entry("200"),
     "aktualnosci/atom/": Entry("200"),

@@ -1,0 +1,35 @@
+from .audit import GrantEvent
+from .calls import CallCriterion, CallMode, CallTerms, CriterionKind, PreviousYearAmount
+from .evaluation import CommitteeMember, Declaration, FormalAssessment, MemberKind, Score
+from .offers import (
+    CostLine,
+    JointShare,
+    Offer,
+    OfferAction,
+    OfferKind,
+    OfferResult,
+    OfferStatus,
+    OfferVersion,
+)
+
+__all__ = [
+    "CallCriterion",
+    "CommitteeMember",
+    "Declaration",
+    "FormalAssessment",
+    "MemberKind",
+    "Score",
+    "CallMode",
+    "CallTerms",
+    "CostLine",
+    "CriterionKind",
+    "GrantEvent",
+    "JointShare",
+    "Offer",
+    "OfferAction",
+    "OfferKind",
+    "OfferResult",
+    "OfferStatus",
+    "OfferVersion",
+    "PreviousYearAmount",
+]

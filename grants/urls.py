@@ -1,0 +1,27 @@
+from django.urls import path
+
+from .views import calls, evaluation, offers, results
+
+app_name = "grants"
+
+urlpatterns = [
+    path("", offers.my_offers, name="my_offers"),
+    path("male-granty/nowa/", offers.start_small_offer, name="start_small_offer"),
+    path("nabory/<int:pk>/oferta/", offers.start_call_offer, name="start_call_offer"),
+    path("nabory/<int:pk>/warunki/", calls.call_terms, name="call_terms"),
+    path("nabory/<int:pk>/publikuj/", calls.call_publish, name="call_publish"),
+    path("nabory/<int:pk>/uniewaznij/", calls.call_cancel, name="call_cancel"),
+    path("nabory/<int:pk>/oferty/", calls.call_offers, name="call_offers"),
+    path("nabory/<int:pk>/komisja/", evaluation.committee, name="committee"),
+    path("nabory/<int:pk>/ocena/", evaluation.my_evaluations, name="my_evaluations"),
+    path("nabory/<int:pk>/wyniki/opublikuj/", evaluation.publish_results, name="publish_results"),
+    path("nabory/<int:pk>/wyniki.json", results.results_json, name="results_json"),
+    path("nabory/<int:pk>/wyniki.csv", results.results_csv, name="results_csv"),
+    path("nabory/<int:pk>/wyniki/atom/", results.ResultsFeed(), name="results_feed"),
+    path("oferty/<int:pk>/", offers.offer_detail, name="offer"),
+    path("oferty/<int:pk>/ocena-formalna/", evaluation.formal_check, name="formal_check"),
+    path("oferty/<int:pk>/decyzja/", evaluation.decision, name="decision"),
+    path("oferty/<int:pk>/ocena/", evaluation.evaluate, name="evaluate"),
+    path("oferty/<int:pk>/korekta/", offers.offer_correct, name="offer_correct"),
+    path("oferty/<int:pk>/oferta.<str:fmt>", offers.offer_download, name="offer_download"),
+]
