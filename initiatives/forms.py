@@ -145,6 +145,9 @@ class ApplicationForm(forms.ModelForm):
         if not submitting:
             for name, field in self.fields.items():
                 field.required = name in self.DRAFT_REQUIRED
+        # Needed or not by who applies: checked in clean().
+        self.fields["group_name"].required = False
+        self.fields["residents"].required = False
 
     def clean(self):
         data = super().clean()
@@ -158,6 +161,10 @@ class ApplicationForm(forms.ModelForm):
             data["organisation"] = None
             if self.submitting and not data.get("group_name"):
                 self.add_error("group_name", _("Give a name for your group."))
+            if self.submitting and not (data.get("residents") or "").strip():
+                self.add_error(
+                    "residents", _("Name the residents who apply (you among them), one per line.")
+                )
         elif data.get("organisation") and not data.get("group_name"):
             data["group_name"] = data["organisation"].name
         if self.submitting:

@@ -139,10 +139,12 @@ class Application(models.Model):
     group_name = models.CharField(
         _("name of the group"),
         max_length=200,
+        blank=True,
         help_text=_("Shown publicly instead of your names, e.g. “Residents of Lipowa Street”."),
     )
     residents = models.TextField(
         _("residents applying"),
+        blank=True,
         help_text=_("First and last name and address of each resident, one per line. Never shown publicly."),
     )
     title = models.CharField(_("the task"), max_length=200)
