@@ -11,9 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import is_official
 from municipalities.models import Municipality
-from municipalities.permissions import scope_filter
 
 from .. import agreements, permissions, services
 from ..forms import AgreementForm, CriterionFormSet, DecisionForm, ScoreForm, SetupForm
@@ -32,21 +30,22 @@ def _managed(request, pk) -> Application:
 
 
 @login_required
-def official_list(request):
-    """Applications of the official's municipalities (no drafts), with their points."""
-    if not is_official(request.user):
+def official_list(request, slug):
+    """Submitted and decided applications of one municipality (no drafts), with points."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    if not permissions.can_manage(request.user, municipality):
         raise Http404
     applications = (
         Application.objects.for_officials(request.user)
-        .select_related("municipality", "organisation")
+        .filter(municipality=municipality)
+        .select_related("organisation")
         .annotate(points=Sum("scores__points"))
         .order_by("status", "-submitted_at")
     )
-    municipalities = Municipality.objects.filter(scope_filter(request.user, "home_page__path"))
     return render(
         request,
         "initiatives/official_list.html",
-        {"applications": applications, "municipalities": municipalities.order_by("name")},
+        {"applications": applications, "municipality": municipality},
     )
 
 

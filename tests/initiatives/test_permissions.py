@@ -93,7 +93,7 @@ SCREENS = [
     ("evaluation POST", lambda w: reverse("initiatives:evaluate", args=[w["submitted"].pk]), "post", "302 404 404 404 404 404 400 404 400"),
     ("set-up", lambda w: reverse("initiatives:setup", args=[w["slug"]]), "get", "302 404 404 404 404 404 200 404 200"),
     ("set-up POST", lambda w: reverse("initiatives:setup", args=[w["slug"]]), "post", "302 404 404 404 404 404 400 404 400"),
-    ("officials' list", lambda w: reverse("initiatives:official_list"), "get", "302 404 404 404 404 404 200 200 200"),
+    ("officials' list", lambda w: reverse("initiatives:official_list", args=[w["slug"]]), "get", "302 404 404 404 404 404 200 404 200"),
     ("agreement form", lambda w: reverse("initiatives:agreement", args=[w["accepted"].pk]), "get", "302 404 404 404 404 404 200 404 200"),
     ("agreement form, submitted", lambda w: reverse("initiatives:agreement", args=[w["submitted"].pk]), "get", "302 404 404 404 404 404 404 404 404"),
     ("agreement PDF", lambda w: reverse("initiatives:agreement_file", args=[w["accepted"].pk, "pdf"]), "get", "404 200 404 200 404 404 200 404 200"),
@@ -121,10 +121,17 @@ def test_screen_answers_each_role(name, url, method, expected, world, users):
 
 def test_officials_list_only_their_municipalitys_applications(client, world, official_b, official_a):
     client.force_login(official_b)
-    assert world["submitted"].title not in client.get(reverse("initiatives:official_list")).content.decode()
+    own = reverse("initiatives:official_list", args=[official_b_municipality(official_b)])
+    assert world["submitted"].title not in client.get(own).content.decode()
     client.force_login(official_a)
-    html = client.get(reverse("initiatives:official_list")).content.decode()
+    html = client.get(reverse("initiatives:official_list", args=[world["slug"]])).content.decode()
     assert world["submitted"].title in html and world["draft"].title not in html
+
+
+def official_b_municipality(user):
+    from municipalities.models import Municipality
+
+    return Municipality.objects.of_user(user).get().slug
 
 
 def test_an_official_of_another_municipality_cannot_decide(client, world, official_b):

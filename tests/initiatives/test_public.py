@@ -63,7 +63,7 @@ def test_list_pages_cost_the_same_for_1_and_30_initiatives(client, setup_a, appl
     urls = {
         "municipality": reverse("initiatives:municipality", args=[setup_a.municipality.slug]),
         "index": reverse("initiatives:index"),
-        "official_list": reverse("initiatives:official_list"),
+        "official_list": reverse("initiatives:official_list", args=[setup_a.municipality.slug]),
         "my_applications": reverse("initiatives:my_applications"),
     }
     client.force_login(official_a if page == "official_list" else applicant)
