@@ -80,8 +80,25 @@ def world(settings, tmp_path, home_page, ngo_membership):
     subscriber = SubscriberFactory()
     issue = IssueFactory(status=MailingStatus.SENT)
     IssueItemFactory(issue=issue)
+    from initiatives.factories import (
+        ApplicationFactory,
+        accept,
+        make_agreement,
+        make_result,
+        setup_with_criteria,
+    )
+    from municipalities.services import home_municipality
+
+    city = home_municipality()
+    setup_with_criteria(city)
+    initiative = accept(ApplicationFactory(municipality=city))
+    make_agreement(initiative)
+    make_result(initiative, accepted=False)
     return {
         "consultations": consultations,
+        "municipality": city,
+        "initiative": initiative,
+        "submitted_initiative": ApplicationFactory(municipality=city),
         "organisation": ngo_membership.organisation,
         "membership": pending,
         "token": tokens.make_manage_token(subscriber.key),
