@@ -34,7 +34,8 @@ def agreement_parts(application) -> tuple[str, list[tuple[str, list[str]]]]:
         % {"date": _date(agreement.concluded_on), "place": agreement.place},
         _("%(municipality)s, represented by %(signatory)s, hereinafter “the Municipality”,")
         % {"municipality": municipality.name, "signatory": agreement.signatory},
-        _("and %(applicant)s, hereinafter “the Applicant”.") % {"applicant": application.public_applicant},
+        _("and %(applicant)s, hereinafter “the Applicant”.")
+        % {"applicant": application.public_applicant},
     ]
     if application.organisation_id:
         parties.append(
@@ -44,7 +45,10 @@ def agreement_parts(application) -> tuple[str, list[tuple[str, list[str]]]]:
         parties.append(_("Residents who form the Applicant:"))
         parties.extend(line.strip() for line in application.residents.splitlines() if line.strip())
     task = [
-        _("Subject: the local initiative “%(title)s” (art. 19b of the Act of 24 April 2003 on public benefit activity and volunteering), in the area: %(area)s.")
+        _(
+            "Subject: the local initiative “%(title)s” (art. 19b of the Act of 24 April 2003 on "
+            "public benefit activity and volunteering), in the area: %(area)s."
+        )
         % {"title": application.title, "area": area_label(application.area)},
         _("Place: %(place)s.") % {"place": application.place},
         _("The task is carried out from %(start)s to %(end)s according to the schedule below.")
@@ -64,13 +68,25 @@ def agreement_parts(application) -> tuple[str, list[tuple[str, list[str]]]]:
         _("In-kind contribution: %(value)s. %(what)s")
         % {"value": format_pln(application.in_kind_value), "what": application.in_kind_description},
         _("Money: %(value)s.") % {"value": format_pln(application.money)},
-        _("The Municipality provides: %(what)s (estimated value %(value)s). No grant is paid to the Applicant (art. 19e).")
+        _(
+            "The Municipality provides: %(what)s (estimated value %(value)s). No grant is paid "
+            "to the Applicant (art. 19e)."
+        )
         % {"what": agreement.city_obligations, "value": format_pln(application.city_contribution)},
     ]
     closing = [
-        _("After the task, the Applicant reports what was done and the contribution actually given; the Municipality accepts the report."),
-        _("Matters not settled here are governed by the Civil Code and the council's resolution %(resolution)s.")
-        % {"resolution": getattr(getattr(municipality, "initiative_setup", None), "resolution", "") or ""},
+        _(
+            "After the task, the Applicant reports what was done and the contribution actually "
+            "given; the Municipality accepts the report."
+        ),
+        _(
+            "Matters not settled here are governed by the Civil Code and the council's "
+            "resolution %(resolution)s."
+        )
+        % {
+            "resolution": getattr(getattr(municipality, "initiative_setup", None), "resolution", "")
+            or ""
+        },
         _("For the Municipality: ____________________     For the Applicant: ____________________"),
     ]
     return clean_text(title), [

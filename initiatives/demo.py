@@ -33,7 +33,9 @@ def seed(ctx):
         ],
     )
     accept(done, by=users.get(Role.OFFICIAL))
-    make_agreement(done, number=f"IL.524.1.{year}", place="Zielonogród", signatory="Prezydent Miasta")
+    make_agreement(
+        done, number=f"IL.524.1.{year}", place="Zielonogród", signatory="Prezydent Miasta"
+    )
     make_result(done, by=users.get(Role.OFFICIAL))
     ApplicationFactory(
         municipality=city,
@@ -49,4 +51,7 @@ def seed(ctx):
         city_contribution=Decimal("8400.00"),
         steps=[("Malowanie i oznakowanie", datetime.date(year, 8, 1), datetime.date(year, 8, 25))],
     )
-    ctx.say("Local initiative: 2 applications in the city (one accepted with results, one under evaluation).")
+    ctx.say(
+        "Local initiative: 2 applications in the city (one accepted with results, one under "
+        "evaluation)."
+    )

@@ -36,7 +36,11 @@ def setup_with_criteria(municipality, *, accepting=True, criteria=DEFAULT_CRITER
         municipality=municipality,
         defaults={
             "accepting": accepting,
-            "resolution": fields.pop("resolution", "Uchwała nr XII/101/2026 w sprawie trybu i kryteriów oceny wniosków o realizację zadania publicznego w ramach inicjatywy lokalnej"),
+            "resolution": fields.pop(
+                "resolution",
+                "Uchwała nr XII/101/2026 w sprawie trybu i kryteriów oceny wniosków o "
+                "realizację zadania publicznego w ramach inicjatywy lokalnej",
+            ),
             "deadlines": fields.pop("deadlines", "31.03, 30.09"),
             **fields,
         },
@@ -82,7 +86,11 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
             extracted
             or [
                 ("Przygotowanie terenu", datetime.date(year, 5, 1), datetime.date(year, 5, 15)),
-                ("Nasadzenia i montaż ławek", datetime.date(year, 5, 16), datetime.date(year, 6, 10)),
+                (
+                    "Nasadzenia i montaż ławek",
+                    datetime.date(year, 5, 16),
+                    datetime.date(year, 6, 10),
+                ),
             ],
             start=1,
         ):

@@ -39,7 +39,9 @@ class SetupForm(forms.ModelForm):
     def clean_deadlines(self):
         value = self.cleaned_data["deadlines"]
         if not DEADLINES.match(value):
-            raise forms.ValidationError(_("Give days as DD.MM separated by commas, e.g. 31.03, 30.09."))
+            raise forms.ValidationError(
+                _("Give days as DD.MM separated by commas, e.g. 31.03, 30.09.")
+            )
         import datetime
 
         for part in filter(None, (p.strip() for p in value.split(","))):
@@ -176,7 +178,10 @@ class ApplicationForm(forms.ModelForm):
             if not own:
                 self.add_error(
                     "social_work_hours",
-                    _("A local initiative needs the residents' own contribution: work, goods or money."),
+                    _(
+                        "A local initiative needs the residents' own contribution: work, goods "
+                        "or money."
+                    ),
                 )
         return data
 
@@ -211,7 +216,9 @@ class StepFormSet(BaseInlineFormSet):
         if steps:
             years = {s["starts_on"].year for s in steps} | {s["ends_on"].year for s in steps}
             if len(years) > 1:
-                raise forms.ValidationError(_("The whole schedule must fall within one calendar year."))
+                raise forms.ValidationError(
+                    _("The whole schedule must fall within one calendar year.")
+                )
 
 
 class StepForm(forms.ModelForm):
@@ -298,7 +305,15 @@ class DecisionForm(forms.Form):
 class AgreementForm(forms.ModelForm):
     class Meta:
         model = Agreement
-        fields = ["number", "concluded_on", "place", "starts_on", "ends_on", "signatory", "city_obligations"]
+        fields = [
+            "number",
+            "concluded_on",
+            "place",
+            "starts_on",
+            "ends_on",
+            "signatory",
+            "city_obligations",
+        ]
         widgets = {
             "concluded_on": DATE,
             "starts_on": DATE,

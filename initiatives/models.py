@@ -50,7 +50,9 @@ class InitiativeSetup(models.Model):
         _("yearly deadlines"),
         max_length=100,
         blank=True,
-        help_text=_("Days of the year by which applications are taken, as DD.MM, e.g. 31.03, 30.09."),
+        help_text=_(
+            "Days of the year by which applications are taken, as DD.MM, e.g. 31.03, 30.09."
+        ),
     )
     hour_rate = models.DecimalField(
         _("value of an hour of social work (PLN)"),
@@ -85,9 +87,7 @@ class InitiativeSetup(models.Model):
 class Criterion(models.Model):
     """One criterion of the council's resolution; the social work one comes first."""
 
-    setup = models.ForeignKey(
-        InitiativeSetup, on_delete=models.CASCADE, related_name="criteria"
-    )
+    setup = models.ForeignKey(InitiativeSetup, on_delete=models.CASCADE, related_name="criteria")
     position = models.PositiveSmallIntegerField(_("position"))
     name = models.CharField(_("criterion"), max_length=300)
     max_points = models.PositiveSmallIntegerField(_("maximum points"))
@@ -111,7 +111,7 @@ class ApplicantKind(models.TextChoices):
 class Status(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted, under evaluation")
-    ACCEPTED = "accepted", _("accepted")
+    ACCEPTED = "accepted", _("accepted for carrying out")
     REFUSED = "refused", _("refused")
 
 
@@ -145,7 +145,9 @@ class Application(models.Model):
     residents = models.TextField(
         _("residents applying"),
         blank=True,
-        help_text=_("First and last name and address of each resident, one per line. Never shown publicly."),
+        help_text=_(
+            "First and last name and address of each resident, one per line. Never shown publicly."
+        ),
     )
     title = models.CharField(_("the task"), max_length=200)
     description = models.TextField(_("description of the task"))
@@ -161,7 +163,9 @@ class Application(models.Model):
     in_kind_description = models.TextField(_("in-kind contribution"), blank=True)
     in_kind_value = models.DecimalField(_("value of the in-kind contribution (PLN)"), **MONEY)
     money = models.DecimalField(_("money contribution (PLN)"), **MONEY)
-    city_contribution = models.DecimalField(_("expected contribution of the municipality (PLN)"), **MONEY)
+    city_contribution = models.DecimalField(
+        _("expected contribution of the municipality (PLN)"), **MONEY
+    )
     city_contribution_description = models.TextField(
         _("what the municipality is asked to do or provide")
     )
@@ -253,7 +257,9 @@ class Score(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["application", "criterion"], name="one_score_per_criterion")
+            models.UniqueConstraint(
+                fields=["application", "criterion"], name="one_score_per_criterion"
+            )
         ]
 
     def __str__(self):
@@ -283,16 +289,18 @@ class Agreement(models.Model):
 
 class ResultStatus(models.TextChoices):
     REPORTED = "reported", _("reported, awaiting acceptance")
-    ACCEPTED = "accepted", _("accepted")
+    ACCEPTED = "accepted", _("accepted by the municipality")
 
 
 class Result(models.Model):
-    application = models.OneToOneField(
-        Application, on_delete=models.CASCADE, related_name="result"
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="result")
+    status = models.CharField(
+        max_length=20, choices=ResultStatus.choices, default=ResultStatus.REPORTED
     )
-    status = models.CharField(max_length=20, choices=ResultStatus.choices, default=ResultStatus.REPORTED)
     what_was_done = models.TextField(_("what was done"))
-    social_work_hours = models.DecimalField(_("hours of social work given"), max_digits=8, decimal_places=1)
+    social_work_hours = models.DecimalField(
+        _("hours of social work given"), max_digits=8, decimal_places=1
+    )
     in_kind_value = models.DecimalField(_("value of the in-kind contribution given (PLN)"), **MONEY)
     money = models.DecimalField(_("money given (PLN)"), **MONEY)
     reported_at = models.DateTimeField(auto_now=True)

@@ -21,9 +21,7 @@ def is_applicant(user, application: Application) -> bool:
         return False
     if application.created_by_id == user.pk:
         return True
-    return application.organisation_id is not None and can_speak_for(
-        user, application.organisation
-    )
+    return application.organisation_id is not None and can_speak_for(user, application.organisation)
 
 
 def can_view(user, application: Application) -> bool:

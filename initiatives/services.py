@@ -70,9 +70,10 @@ def score(*, application: Application, scores: dict[int, tuple[int, str]], by) -
 
 def scores_complete(application: Application) -> bool:
     criteria = Criterion.objects.filter(setup__municipality=application.municipality)
-    return not criteria.exclude(
-        pk__in=application.scores.values("criterion_id")
-    ).exists() and criteria.exists()
+    return (
+        not criteria.exclude(pk__in=application.scores.values("criterion_id")).exists()
+        and criteria.exists()
+    )
 
 
 @transaction.atomic

@@ -102,7 +102,9 @@ def edit_application(request, pk):
             },
             status=403,
         )
-    return _application_form(request, municipality=application.municipality, application=application)
+    return _application_form(
+        request, municipality=application.municipality, application=application
+    )
 
 
 def application(request, pk):
@@ -174,7 +176,10 @@ def report_result(request, pk):
             request,
             "initiatives/refused.html",
             {
-                "message": _("Results are reported by the applicants once the agreement is made, until the municipality accepts them."),
+                "message": _(
+                    "Results are reported by the applicants once the agreement is made, until "
+                    "the municipality accepts them."
+                ),
                 "municipality": application.municipality,
                 "application": application,
             },
@@ -211,5 +216,3 @@ def report_result(request, pk):
         },
         status=400 if failed else 200,
     )
-
-

@@ -94,7 +94,9 @@ def evaluate(request, pk):
                     reasons=decision_form.cleaned_data["reasons"],
                     by=request.user,
                 )
-                messages.success(request, _("The decision was recorded and sent to the applicants."))
+                messages.success(
+                    request, _("The decision was recorded and sent to the applicants.")
+                )
                 return redirect(application)
         else:
             score_form = ScoreForm(request.POST, criteria=criteria, scores=scores)

@@ -8,12 +8,13 @@ from accounts.models import Role
 from initiatives.factories import ApplicationFactory, setup_with_criteria
 from initiatives.models import ApplicantKind, Status
 from municipalities.factories import staff_user
-from tests.municipalities.conftest import (  # noqa: F401 - fixtures
-    _fresh_site_root_paths,
-    gmina_a,
-    gmina_b,
-    operator,
-)
+from tests.municipalities import conftest as municipal
+
+# The two municipalities of the municipalities tests (and their regional operator).
+operator = municipal.operator
+gmina_a = municipal.gmina_a
+gmina_b = municipal.gmina_b
+_fresh_site_root_paths = municipal._fresh_site_root_paths
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,9 @@ from django.urls import reverse
 from initiatives.models import Application, Status
 
 
-def test_demo_has_an_accepted_initiative_with_results_and_one_under_evaluation(client, db, home_page):
+def test_demo_has_an_accepted_initiative_with_results_and_one_under_evaluation(
+    client, db, home_page
+):
     call_command("seed_demo", "--seed", "2026")
     accepted = Application.objects.get(status=Status.ACCEPTED)
     assert accepted.agreement.number and accepted.result.is_accepted

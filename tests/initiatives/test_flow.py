@@ -73,7 +73,9 @@ def test_a_resident_saves_a_draft_then_submits(client, setup_a, applicant):
 def test_a_failed_submission_lists_errors_at_the_top_and_keeps_the_text(client, setup_a, applicant):
     client.force_login(applicant)
     url = reverse("initiatives:new", args=[setup_a.municipality.slug])
-    data = application_data(place="", city_contribution="dużo", **{"steps-1-ends_on": f"{YEAR}-04-01"})
+    data = application_data(
+        place="", city_contribution="dużo", **{"steps-1-ends_on": f"{YEAR}-04-01"}
+    )
     response = client.post(url, {**data, "submit": "1"})
     html = response.content.decode()
     assert response.status_code == 400
@@ -87,7 +89,9 @@ def test_a_failed_submission_lists_errors_at_the_top_and_keeps_the_text(client, 
 def test_schedule_errors_are_in_the_summary(client, setup_a, applicant):
     client.force_login(applicant)
     url = reverse("initiatives:new", args=[setup_a.municipality.slug])
-    data = application_data(**{"steps-1-starts_on": f"{YEAR}-03-01", "steps-1-ends_on": f"{YEAR}-03-05"})
+    data = application_data(
+        **{"steps-1-starts_on": f"{YEAR}-03-01", "steps-1-ends_on": f"{YEAR}-03-05"}
+    )
     html = client.post(url, {**data, "submit": "1"}).content.decode()
     assert 'href="#steps-fieldset"' in html
 
@@ -104,12 +108,18 @@ def test_closed_applications_refuse_politely(client, setup_a, applicant):
     assert not Application.objects.exists()
 
 
-def test_an_ngo_representative_applies_for_the_organisation_only(client, setup_a, ngo_member, other_ngo_member):
+def test_an_ngo_representative_applies_for_the_organisation_only(
+    client, setup_a, ngo_member, other_ngo_member
+):
     client.force_login(ngo_member.user)
     url = reverse("initiatives:new", args=[setup_a.municipality.slug])
-    foreign = application_data(applicant_kind="organisation", organisation=other_ngo_member.organisation.pk)
+    foreign = application_data(
+        applicant_kind="organisation", organisation=other_ngo_member.organisation.pk
+    )
     assert client.post(url, {**foreign, "submit": "1"}).status_code == 400
-    own = application_data(applicant_kind="organisation", organisation=ngo_member.organisation.pk, group_name="")
+    own = application_data(
+        applicant_kind="organisation", organisation=ngo_member.organisation.pk, group_name=""
+    )
     assert client.post(url, {**own, "submit": "1"}).status_code == 302
     application = Application.objects.get()
     assert application.public_applicant == "Stowarzyszenie Zielony Zakątek"
@@ -123,7 +133,10 @@ def test_the_official_scores_decides_and_the_applicants_are_told(
     criteria = list(submitted.municipality.initiative_setup.criteria.all())
     # Deciding before scoring is refused.
     response = client.post(url, {"decision": "accept", "reasons": "Dobry pomysł."})
-    assert response.status_code == 400 and "Score every criterion" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Przed rozstrzygnięciem oceń każde kryterium" in response.content.decode()
+    )
     too_many = {f"points_{c.pk}": c.max_points + 1 for c in criteria}
     assert client.post(url, {"scores": "1", **too_many}).status_code == 400
     points = {f"points_{c.pk}": c.max_points for c in criteria}
@@ -157,7 +170,9 @@ def test_a_refusal_is_mailed_with_reasons_and_never_public(
     assert client.get(detail).status_code == 404
 
 
-def test_agreement_is_generated_as_docx_and_pdf(client, submitted, official_a, applicant, other_resident):
+def test_agreement_is_generated_as_docx_and_pdf(
+    client, submitted, official_a, applicant, other_resident
+):
     accept(submitted)
     client.force_login(official_a)
     form = reverse("initiatives:agreement", args=[submitted.pk])
@@ -185,7 +200,10 @@ def test_agreement_is_generated_as_docx_and_pdf(client, submitted, official_a, a
     pdf = client.get(reverse("initiatives:agreement_file", args=[submitted.pk, "pdf"]))
     assert pdf.content.startswith(b"%PDF") and b"/StructTreeRoot" in pdf.content
     client.force_login(other_resident)
-    assert client.get(reverse("initiatives:agreement_file", args=[submitted.pk, "pdf"])).status_code == 404
+    assert (
+        client.get(reverse("initiatives:agreement_file", args=[submitted.pk, "pdf"])).status_code
+        == 404
+    )
 
 
 def png_bytes() -> bytes:
@@ -207,11 +225,22 @@ def test_results_are_reported_accepted_and_published(client, submitted, applican
     assert bad.status_code == 400 and 'class="error-summary"' in bad.content.decode()
     ok = client.post(
         url,
-        {"result": "1", "what_was_done": "Gotowe.", "social_work_hours": "100", "in_kind_value": "1 000", "money": "0"},
+        {
+            "result": "1",
+            "what_was_done": "Gotowe.",
+            "social_work_hours": "100",
+            "in_kind_value": "1 000",
+            "money": "0",
+        },
     )
     assert ok.status_code == 302
     photo = SimpleUploadedFile("skwer.png", png_bytes(), content_type="image/png")
-    assert client.post(url, {"photo": "1", "image": photo, "alt_text": "Nowe ławki na skwerze"}).status_code == 302
+    assert (
+        client.post(
+            url, {"photo": "1", "image": photo, "alt_text": "Nowe ławki na skwerze"}
+        ).status_code
+        == 302
+    )
     result = Result.objects.get()
     photo_url = reverse("initiatives:photo", args=[result.photos.get().pk])
     client.logout()

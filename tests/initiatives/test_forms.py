@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from initiatives.forms import CriterionFormSet, ScheduleFormSet, SetupForm
 from initiatives.money import AmountField, format_pln, parse_amount
@@ -31,6 +32,13 @@ def test_a_word_is_not_an_amount():
 def test_amounts_are_shown_the_polish_way():
     assert format_pln(Decimal("12345.6")) == "12\u00a0345,60\u00a0zł"
     assert parse_amount("1 000,00") == "1000.00"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are checked in the source language."""
+    with translation.override("en"):
+        yield
 
 
 def criteria_data(rows):
@@ -80,7 +88,9 @@ def test_criteria_with_social_work_first_are_accepted(gmina_a):
     assert formset.is_valid(), formset.errors
 
 
-@pytest.mark.parametrize(("typed", "ok"), [("31.03, 30.09", True), ("31.02", False), ("marzec", False), ("", True)])
+@pytest.mark.parametrize(
+    ("typed", "ok"), [("31.03, 30.09", True), ("31.02", False), ("marzec", False), ("", True)]
+)
 def test_yearly_deadlines_are_days_of_every_year(gmina_a, typed, ok):
     form = SetupForm({"deadlines": typed, "hour_rate": "30,00", "resolution": ""})
     assert form.is_valid() is ok
@@ -99,7 +109,11 @@ def steps_data(rows):
         "steps-MAX_NUM_FORMS": "12",
     }
     for i, (action, start, end) in enumerate(rows):
-        data |= {f"steps-{i}-action": action, f"steps-{i}-starts_on": start, f"steps-{i}-ends_on": end}
+        data |= {
+            f"steps-{i}-action": action,
+            f"steps-{i}-starts_on": start,
+            f"steps-{i}-ends_on": end,
+        }
     return data
 
 

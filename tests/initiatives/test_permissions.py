@@ -53,7 +53,17 @@ def world(setup_a, gmina_b, applicant, ngo_member):
 
 
 @pytest.fixture
-def users(request, applicant, other_resident, ngo_member, other_ngo_member, editor_a, official_a, official_b, admin_a):
+def users(
+    request,
+    applicant,
+    other_resident,
+    ngo_member,
+    other_ngo_member,
+    editor_a,
+    official_a,
+    official_b,
+    admin_a,
+):
     return {
         "anonymous": None,
         "applicant": applicant,
@@ -77,34 +87,156 @@ def codes(spec: str) -> dict[str, int]:
 SCREENS = [
     ("index", lambda w: reverse("initiatives:index"), "get", "200"),
     ("municipality", lambda w: reverse("initiatives:municipality", args=[w["slug"]]), "get", "200"),
-    ("public detail, accepted", lambda w: reverse("initiatives:detail", args=[w["slug"], w["accepted"].pk]), "get", "200"),
-    ("public detail, submitted", lambda w: reverse("initiatives:detail", args=[w["slug"], w["submitted"].pk]), "get", "404"),
-    ("public detail, refused", lambda w: reverse("initiatives:detail", args=[w["slug"], w["refused"].pk]), "get", "404"),
-    ("public detail, draft", lambda w: reverse("initiatives:detail", args=[w["slug"], w["draft"].pk]), "get", "404"),
-    ("my applications", lambda w: reverse("initiatives:my_applications"), "get", "302 200 200 200 200 200 200 200 200"),
-    ("new application", lambda w: reverse("initiatives:new", args=[w["slug"]]), "get", "302 200 200 200 200 200 200 200 200"),
-    ("application, draft", lambda w: reverse("initiatives:application", args=[w["draft"].pk]), "get", "302 200 404 200 404 404 404 404 404"),
-    ("application, submitted", lambda w: reverse("initiatives:application", args=[w["submitted"].pk]), "get", "302 200 404 200 404 404 200 404 200"),
-    ("edit, draft", lambda w: reverse("initiatives:edit", args=[w["draft"].pk]), "get", "302 200 404 200 404 404 404 404 404"),
-    ("edit, submitted", lambda w: reverse("initiatives:edit", args=[w["submitted"].pk]), "get", "302 403 404 403 404 404 403 404 403"),
-    ("attachment upload, draft", lambda w: reverse("initiatives:add_attachment", args=[w["draft"].pk]), "post", "302 302 404 302 404 404 404 404 404"),
-    ("evaluation", lambda w: reverse("initiatives:evaluate", args=[w["submitted"].pk]), "get", "302 404 404 404 404 404 200 404 200"),
-    ("evaluation, draft", lambda w: reverse("initiatives:evaluate", args=[w["draft"].pk]), "get", "302 404 404 404 404 404 404 404 404"),
-    ("evaluation POST", lambda w: reverse("initiatives:evaluate", args=[w["submitted"].pk]), "post", "302 404 404 404 404 404 400 404 400"),
-    ("set-up", lambda w: reverse("initiatives:setup", args=[w["slug"]]), "get", "302 404 404 404 404 404 200 404 200"),
-    ("set-up POST", lambda w: reverse("initiatives:setup", args=[w["slug"]]), "post", "302 404 404 404 404 404 400 404 400"),
-    ("officials' list", lambda w: reverse("initiatives:official_list", args=[w["slug"]]), "get", "302 404 404 404 404 404 200 404 200"),
-    ("agreement form", lambda w: reverse("initiatives:agreement", args=[w["accepted"].pk]), "get", "302 404 404 404 404 404 200 404 200"),
-    ("agreement form, submitted", lambda w: reverse("initiatives:agreement", args=[w["submitted"].pk]), "get", "302 404 404 404 404 404 404 404 404"),
-    ("agreement PDF", lambda w: reverse("initiatives:agreement_file", args=[w["accepted"].pk, "pdf"]), "get", "404 200 404 200 404 404 200 404 200"),
-    ("agreement DOCX", lambda w: reverse("initiatives:agreement_file", args=[w["accepted"].pk, "docx"]), "get", "404 200 404 200 404 404 200 404 200"),
-    ("report results", lambda w: reverse("initiatives:report_result", args=[w["accepted"].pk]), "get", "302 200 404 200 404 404 403 404 403"),
-    ("report results, submitted", lambda w: reverse("initiatives:report_result", args=[w["submitted"].pk]), "get", "302 403 404 403 404 404 403 404 403"),
-    ("accept results", lambda w: reverse("initiatives:accept_result", args=[w["reported"].pk]), "post", "302 404 404 404 404 404 302 404 302"),
+    (
+        "public detail, accepted",
+        lambda w: reverse("initiatives:detail", args=[w["slug"], w["accepted"].pk]),
+        "get",
+        "200",
+    ),
+    (
+        "public detail, submitted",
+        lambda w: reverse("initiatives:detail", args=[w["slug"], w["submitted"].pk]),
+        "get",
+        "404",
+    ),
+    (
+        "public detail, refused",
+        lambda w: reverse("initiatives:detail", args=[w["slug"], w["refused"].pk]),
+        "get",
+        "404",
+    ),
+    (
+        "public detail, draft",
+        lambda w: reverse("initiatives:detail", args=[w["slug"], w["draft"].pk]),
+        "get",
+        "404",
+    ),
+    (
+        "my applications",
+        lambda w: reverse("initiatives:my_applications"),
+        "get",
+        "302 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "new application",
+        lambda w: reverse("initiatives:new", args=[w["slug"]]),
+        "get",
+        "302 200 200 200 200 200 200 200 200",
+    ),
+    (
+        "application, draft",
+        lambda w: reverse("initiatives:application", args=[w["draft"].pk]),
+        "get",
+        "302 200 404 200 404 404 404 404 404",
+    ),
+    (
+        "application, submitted",
+        lambda w: reverse("initiatives:application", args=[w["submitted"].pk]),
+        "get",
+        "302 200 404 200 404 404 200 404 200",
+    ),
+    (
+        "edit, draft",
+        lambda w: reverse("initiatives:edit", args=[w["draft"].pk]),
+        "get",
+        "302 200 404 200 404 404 404 404 404",
+    ),
+    (
+        "edit, submitted",
+        lambda w: reverse("initiatives:edit", args=[w["submitted"].pk]),
+        "get",
+        "302 403 404 403 404 404 403 404 403",
+    ),
+    (
+        "attachment upload, draft",
+        lambda w: reverse("initiatives:add_attachment", args=[w["draft"].pk]),
+        "post",
+        "302 302 404 302 404 404 404 404 404",
+    ),
+    (
+        "evaluation",
+        lambda w: reverse("initiatives:evaluate", args=[w["submitted"].pk]),
+        "get",
+        "302 404 404 404 404 404 200 404 200",
+    ),
+    (
+        "evaluation, draft",
+        lambda w: reverse("initiatives:evaluate", args=[w["draft"].pk]),
+        "get",
+        "302 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "evaluation POST",
+        lambda w: reverse("initiatives:evaluate", args=[w["submitted"].pk]),
+        "post",
+        "302 404 404 404 404 404 400 404 400",
+    ),
+    (
+        "set-up",
+        lambda w: reverse("initiatives:setup", args=[w["slug"]]),
+        "get",
+        "302 404 404 404 404 404 200 404 200",
+    ),
+    (
+        "set-up POST",
+        lambda w: reverse("initiatives:setup", args=[w["slug"]]),
+        "post",
+        "302 404 404 404 404 404 400 404 400",
+    ),
+    (
+        "officials' list",
+        lambda w: reverse("initiatives:official_list", args=[w["slug"]]),
+        "get",
+        "302 404 404 404 404 404 200 404 200",
+    ),
+    (
+        "agreement form",
+        lambda w: reverse("initiatives:agreement", args=[w["accepted"].pk]),
+        "get",
+        "302 404 404 404 404 404 200 404 200",
+    ),
+    (
+        "agreement form, submitted",
+        lambda w: reverse("initiatives:agreement", args=[w["submitted"].pk]),
+        "get",
+        "302 404 404 404 404 404 404 404 404",
+    ),
+    (
+        "agreement PDF",
+        lambda w: reverse("initiatives:agreement_file", args=[w["accepted"].pk, "pdf"]),
+        "get",
+        "404 200 404 200 404 404 200 404 200",
+    ),
+    (
+        "agreement DOCX",
+        lambda w: reverse("initiatives:agreement_file", args=[w["accepted"].pk, "docx"]),
+        "get",
+        "404 200 404 200 404 404 200 404 200",
+    ),
+    (
+        "report results",
+        lambda w: reverse("initiatives:report_result", args=[w["accepted"].pk]),
+        "get",
+        "302 200 404 200 404 404 403 404 403",
+    ),
+    (
+        "report results, submitted",
+        lambda w: reverse("initiatives:report_result", args=[w["submitted"].pk]),
+        "get",
+        "302 403 404 403 404 404 403 404 403",
+    ),
+    (
+        "accept results",
+        lambda w: reverse("initiatives:accept_result", args=[w["reported"].pk]),
+        "post",
+        "302 404 404 404 404 404 302 404 302",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "url", "method", "expected"), SCREENS, ids=[s[0] for s in SCREENS])
+@pytest.mark.parametrize(
+    ("name", "url", "method", "expected"), SCREENS, ids=[s[0] for s in SCREENS]
+)
 def test_screen_answers_each_role(name, url, method, expected, world, users):
     path = url(world)
     observed = {}
@@ -119,7 +251,9 @@ def test_screen_answers_each_role(name, url, method, expected, world, users):
     assert observed == codes(expected), name
 
 
-def test_officials_list_only_their_municipalitys_applications(client, world, official_b, official_a):
+def test_officials_list_only_their_municipalitys_applications(
+    client, world, official_b, official_a
+):
     client.force_login(official_b)
     own = reverse("initiatives:official_list", args=[official_b_municipality(official_b)])
     assert world["submitted"].title not in client.get(own).content.decode()

@@ -16,15 +16,24 @@ def accepted_initiatives(municipality, applicant, n):
         application = accept(ApplicationFactory(municipality=municipality, created_by=applicant))
         make_agreement(application)
         result = make_result(application)
-        ResultPhoto.objects.create(result=result, image="initiatives/photos/x/a.png", alt_text="Ławki")
+        ResultPhoto.objects.create(
+            result=result, image="initiatives/photos/x/a.png", alt_text="Ławki"
+        )
         made.append(application)
     return made
 
 
 def test_only_accepted_initiatives_are_listed(client, submitted, draft, setup_a, applicant):
-    refused = ApplicationFactory(municipality=setup_a.municipality, created_by=applicant, status=Status.REFUSED, title="Odrzucony wniosek")
+    refused = ApplicationFactory(
+        municipality=setup_a.municipality,
+        created_by=applicant,
+        status=Status.REFUSED,
+        title="Odrzucony wniosek",
+    )
     [accepted] = accepted_initiatives(setup_a.municipality, applicant, 1)
-    html = client.get(reverse("initiatives:municipality", args=[setup_a.municipality.slug])).content.decode()
+    html = client.get(
+        reverse("initiatives:municipality", args=[setup_a.municipality.slug])
+    ).content.decode()
     assert accepted.title in html
     for hidden in (submitted, draft, refused):
         assert hidden.title not in html
@@ -46,7 +55,9 @@ def test_personal_data_is_never_public(client, setup_a, applicant):
 
 
 def test_an_empty_municipality_says_so(client, setup_a):
-    html = client.get(reverse("initiatives:municipality", args=[setup_a.municipality.slug])).content.decode()
+    html = client.get(
+        reverse("initiatives:municipality", args=[setup_a.municipality.slug])
+    ).content.decode()
     assert 'id="initiative-list-empty"' in html
 
 
@@ -59,7 +70,9 @@ def count_queries(client, url) -> int:
 
 
 @pytest.mark.parametrize("page", ["municipality", "index", "official_list", "my_applications"])
-def test_list_pages_cost_the_same_for_1_and_30_initiatives(client, setup_a, applicant, official_a, page):
+def test_list_pages_cost_the_same_for_1_and_30_initiatives(
+    client, setup_a, applicant, official_a, page
+):
     urls = {
         "municipality": reverse("initiatives:municipality", args=[setup_a.municipality.slug]),
         "index": reverse("initiatives:index"),
@@ -75,10 +88,14 @@ def test_list_pages_cost_the_same_for_1_and_30_initiatives(client, setup_a, appl
     assert large <= 12
 
 
-def test_detail_page_queries_do_not_grow_with_photos(client, setup_a, applicant, django_assert_max_num_queries):
+def test_detail_page_queries_do_not_grow_with_photos(
+    client, setup_a, applicant, django_assert_max_num_queries
+):
     [accepted] = accepted_initiatives(setup_a.municipality, applicant, 1)
     for n in range(10):
-        ResultPhoto.objects.create(result=accepted.result, image=f"initiatives/photos/x/{n}.png", alt_text=f"Zdjęcie {n}")
+        ResultPhoto.objects.create(
+            result=accepted.result, image=f"initiatives/photos/x/{n}.png", alt_text=f"Zdjęcie {n}"
+        )
     url = reverse("initiatives:detail", args=[setup_a.municipality.slug, accepted.pk])
     client.get(url)
     with django_assert_max_num_queries(7):
