@@ -25,6 +25,7 @@ DEMO_SEEDERS = [
     "newsletters",
     "partnerships",
     "signups",
+    "initiatives",
     "search",
 ]
 

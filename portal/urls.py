@@ -31,6 +31,7 @@ urlpatterns = [
     path("zapisy/", include("signups.urls")),
     path("wspolpraca/", include("cooperation.urls")),
     path("dotacje/", include("grants.urls")),
+    path("inicjatywa-lokalna/", include("initiatives.urls")),
     path("", include("cms_pages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

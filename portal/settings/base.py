@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "signups",
     "cooperation",
     "grants",
+    "initiatives",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

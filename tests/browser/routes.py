@@ -18,6 +18,7 @@ PROJECT_APPS = [
     "municipalities",
     "organisations",
     "cooperation",
+    "initiatives",
 ]
 # URL prefixes that are not the public site (admin UIs) or not HTML.
 NOT_PUBLIC_PREFIXES = ("django-admin/", "admin/", "documents/", "i18n/", "komentarze/")
@@ -197,6 +198,18 @@ def sample_arguments() -> dict[tuple[str, str], object]:
             first = apps.get_model("cooperation", model).objects.order_by("pk").first()
             if first is not None:
                 samples[(f"cooperation:{name}", "pk")] = first.pk
+    if apps.is_installed("initiatives"):
+        # Per URL, not per namespace: the officials' screens (set-up, list, evaluation,
+        # agreement) answer 404 to the sweep's visitors and have their own test
+        # (test_initiatives.py), as do the forms an applicant sees only in some states.
+        Application = apps.get_model("initiatives", "Application")
+        accepted = Application.objects.public().select_related("municipality").first()
+        if accepted is not None:
+            slug = accepted.municipality.slug
+            for name in ("municipality", "new", "detail"):
+                samples[(f"initiatives:{name}", "slug")] = slug
+            samples[("initiatives:detail", "pk")] = accepted.pk
+            samples[("initiatives:application", "pk")] = accepted.pk
 
     Organisation = apps.get_model("accounts", "Organisation")
     organisation = Organisation.objects.listed().order_by("pk").first()

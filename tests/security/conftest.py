@@ -136,10 +136,26 @@ def world(settings, tmp_path, home_page, ngo_membership):
     grant_offer = complete_offer(
         call=grant_call, organisation=ngo_membership.organisation, status="submitted"
     )
+    from initiatives.factories import (
+        ApplicationFactory,
+        accept,
+        make_agreement,
+        make_result,
+        setup_with_criteria,
+    )
+
+    city = home_municipality()
+    setup_with_criteria(city)
+    initiative = accept(ApplicationFactory(municipality=city))
+    make_agreement(initiative)
+    make_result(initiative, accepted=False)
     return {
         "grant_call": grant_call,
         "grant_offer": grant_offer,
         "consultations": consultations,
+        "municipality": city,
+        "initiative": initiative,
+        "submitted_initiative": ApplicationFactory(municipality=city),
         "organisation": ngo_membership.organisation,
         "membership": pending,
         "token": tokens.make_manage_token(subscriber.key),

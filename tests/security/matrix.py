@@ -33,7 +33,8 @@ class Entry:
     data: dict | None = None  # the POSTed form (default: empty)
     group: str = "x"  # a value for an unnamed regex group
     token: str = "token"  # which of the world's tokens a <token> argument takes
-    slug: str = ""  # the world object whose slug a <slug> argument takes (default: organisation)
+    slug: str = ""  # the world's object whose slug a <slug> argument takes (default: organisation)
+    fmt: str = "csv"
 
 
 def expand(codes: str) -> dict[str, int]:
@@ -51,7 +52,7 @@ def values_for(world, entry: Entry) -> dict[str, object]:
         "page_id": consultation.pk,
         "comment_id": consultation.comment.pk,
         "export_id": consultation.export.pk,
-        "fmt": "csv",
+        "fmt": entry.fmt,
         "reaction": "like",
         "slug": world["organisation"].slug,
         "token": world[entry.token],
@@ -266,6 +267,47 @@ MATRIX: dict[str, Entry] = {
     "wydarzenia/<int:pk>.ics": Entry("200", pk="event"),
     "sitemap.xml": Entry("200"),
     "robots.txt": Entry("200", post="405"),
+    # Local initiative: public pages of accepted initiatives; the applicants' own
+    # screens; officials of the municipality (the world's official works for it).
+    "inicjatywa-lokalna/": Entry("200"),
+    "inicjatywa-lokalna/moje/": Entry(LOGIN),
+    "inicjatywa-lokalna/<slug:slug>/": Entry("200", slug="municipality"),
+    "inicjatywa-lokalna/<slug:slug>/<int:pk>/": Entry("200", pk="initiative", slug="municipality"),
+    "inicjatywa-lokalna/<slug:slug>/nowy-wniosek/": Entry(
+        "302 403 200 200 200 200 200", post="302 403 400 400 400 400 400", slug="municipality"
+    ),
+    "inicjatywa-lokalna/urzad/<slug:slug>/": Entry(
+        "302 404 404 404 404 200 200", slug="municipality"
+    ),
+    "inicjatywa-lokalna/urzad/<slug:slug>/ustawienia/": Entry(
+        "302 404 404 404 404 200 200", post="302 404 404 404 404 400 400", slug="municipality"
+    ),
+    "inicjatywa-lokalna/zdjecia/<int:photo_id>/": Entry("404"),
+    "inicjatywa-lokalna/wnioski/<int:pk>/": Entry("302 404 404 404 404 200 200", pk="initiative"),
+    "inicjatywa-lokalna/wnioski/<int:pk>/edycja/": Entry(
+        "302 404 404 404 404 403 403", post="302 404 404 404 404 403 403", pk="initiative"
+    ),
+    "inicjatywa-lokalna/wnioski/<int:pk>/zalaczniki/": Entry(
+        "302 405 405 405 405 405 405", post="302 404 404 404 404 404 404", pk="initiative"
+    ),
+    "inicjatywa-lokalna/wnioski/<int:pk>/zalaczniki/<int:attachment_id>/": Entry(
+        "302 404 404 404 404 404 404", pk="initiative"
+    ),
+    "inicjatywa-lokalna/wnioski/<int:pk>/rezultaty/": Entry(
+        "302 404 404 404 404 403 403", post="302 404 404 404 404 403 403", pk="initiative"
+    ),
+    "inicjatywa-lokalna/wnioski/<int:pk>/ocena/": Entry(
+        "302 404 404 404 404 200 200", post="302 404 404 404 404 400 400", pk="submitted_initiative"
+    ),
+    "inicjatywa-lokalna/wnioski/<int:pk>/umowa/": Entry(
+        "302 404 404 404 404 200 200", post="302 404 404 404 404 400 400", pk="initiative"
+    ),
+    "inicjatywa-lokalna/wnioski/<int:pk>/umowa.<str:fmt>": Entry(
+        "404 404 404 404 404 200 200", pk="initiative", fmt="pdf"
+    ),
+    "inicjatywa-lokalna/wnioski/<int:pk>/rezultaty/przyjmij/": Entry(
+        "302 405 405 405 405 405 405", post="302 404 404 404 404 302 302", pk="initiative"
+    ),
     "^((?:[\\w\\-]+/)*)$": Entry("200", group=""),  # the home page
     # Working groups and the council: public pages; the world's body is the home
     # municipality's working group, the NGO user's organisation has no seat in it.
