@@ -1,9 +1,9 @@
 """Open data: a consultation's clauses, published comments and responses (JSON and CSV).
 
-Schema: docs/consultations-report.md ("Open data"). Four queries whatever the size:
+Schema: docs/consultations-report.md ("Open data"). Five queries whatever the size:
 the versions, their clauses, the comments (author, organisation, clause and response
-joined in) and the page URL. Hidden comments are listed as hidden, with the reason,
-without their text or author.
+joined in), the page URL and the municipality whose window holds the consultation.
+Hidden comments are listed as hidden, with the reason, without their text or author.
 Responses appear once the report is published (before that they are drafts).
 """
 
@@ -81,6 +81,9 @@ def consultation_data(consultation, request=None) -> dict:
             }
         )
 
+    from municipalities.models import Municipality
+
+    municipality = Municipality.objects.for_page(consultation)
     page_id = consultation.pk
     return {
         "schema": SCHEMA,
@@ -95,6 +98,7 @@ def consultation_data(consultation, request=None) -> dict:
             "phase": str(consultation.phase),
             "form": consultation.form,
             "organiser": consultation.organiser,
+            "municipality": municipality.public_summary() if municipality else None,
             "report_published_at": _iso(consultation.report_published_at),
             "report_url": absolute(reverse("consultations:report", kwargs={"page_id": page_id}))
             if report_published

@@ -43,7 +43,14 @@ def can_manage_consultation(user, consultation) -> bool:
 
 
 def can_moderate(user) -> bool:
+    """Officials moderate (somewhere): menus and the dashboard panel ask this; every
+    action on a comment asks can_moderate_consultation."""
     return is_official(user)
+
+
+def can_moderate_consultation(user, consultation) -> bool:
+    """An official of the municipality whose window holds the consultation."""
+    return can_manage_consultation(user, consultation)
 
 
 def can_comment_at_all(user) -> bool:

@@ -164,7 +164,7 @@ def draft_file(request, page_id, version_id):
     consultation = _consultation(request, page_id)
     version = get_object_or_404(consultation.versions, pk=version_id)
     if not version.source_file or not (
-        version.is_published or permissions.can_manage(request.user)
+        version.is_published or permissions.can_manage_consultation(request.user, consultation)
     ):
         raise Http404
     name = version.source_file.name.rsplit("/", 1)[-1]

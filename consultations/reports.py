@@ -147,6 +147,13 @@ class Report:
     tallies: Tallies | None = None
 
     @cached_property
+    def municipality(self):
+        """The municipality whose window holds the consultation (one query)."""
+        from municipalities.models import Municipality
+
+        return Municipality.objects.for_page(self.consultation)
+
+    @cached_property
     def _tallies(self) -> Tallies:
         return self.tallies or Tallies.from_rows(self.rows)
 
@@ -221,6 +228,12 @@ class Report:
         ]
         if c.organiser:
             facts.insert(3, (str(_("Responsible unit")), c.organiser))
+        municipality = self.municipality
+        if municipality is not None:
+            body = municipality.executive_body
+            facts[:0] = [(str(_("Municipality")), municipality.name)]
+            if body is not None:
+                facts.insert(1, (str(_("Conducted by")), f"{body.label} – {municipality.name}"))
         return facts
 
 

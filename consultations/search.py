@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.models import Page, PageViewRestriction
 
+from search.adapters import municipality_fields
 from search.documents import SearchDocument
 from search.registry import SearchAdapter, register
 
@@ -82,6 +83,7 @@ class ClauseAdapter(SearchAdapter):
             status_label=status_label,
             place=consultation.title,
             citation=clause.citation,
+            **municipality_fields(consultation),
         )
 
 
@@ -132,6 +134,7 @@ class CommentAdapter(SearchAdapter):
             status_label=status_label,
             place=consultation.title,
             citation=citation,
+            **municipality_fields(consultation),
         )
 
 
@@ -183,6 +186,7 @@ class ReportRowAdapter(SearchAdapter):
             status_label=str(Phase.REPORTED.label),
             place=consultation.title,
             citation=citation,
+            **municipality_fields(consultation),
         )
 
 

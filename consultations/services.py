@@ -515,7 +515,7 @@ def enter_offline_comment(
 
 def hide_comment(*, comment, reason: str, by) -> ConsultationComment:
     """Hide a comment from the public with a stated reason (kept for the report)."""
-    if not permissions.can_moderate(by):
+    if not permissions.can_moderate_consultation(by, comment.consultation):
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
@@ -534,7 +534,7 @@ def hide_comment(*, comment, reason: str, by) -> ConsultationComment:
 
 def unhide_comment(*, comment, by, reason: str = "") -> ConsultationComment:
     """Show a hidden comment again; the audit trail keeps both decisions."""
-    if not permissions.can_moderate(by):
+    if not permissions.can_moderate_consultation(by, comment.consultation):
         raise PermissionDenied
     with transaction.atomic():
         comment.hidden_at = None
@@ -551,7 +551,7 @@ def unhide_comment(*, comment, by, reason: str = "") -> ConsultationComment:
 def keep_comment(*, comment, by, reason: str = "") -> ModerationEvent:
     """Settle the users' reports on a visible comment: the moderator read it and keeps it.
     A later report asks again."""
-    if not permissions.can_moderate(by):
+    if not permissions.can_moderate_consultation(by, comment.consultation):
         raise PermissionDenied
     return ModerationEvent.objects.create(
         comment=comment, action=ModerationEvent.Action.KEEP, reason=reason, actor=by

@@ -54,7 +54,9 @@ def register_consultations_menu_item():
 
 
 def _is_consultation(page, user):
-    return isinstance(page.specific_deferred, ConsultationPage) and permissions.can_manage(user)
+    return isinstance(
+        page.specific_deferred, ConsultationPage
+    ) and permissions.can_manage_consultation(user, page)
 
 
 @hooks.register("register_page_header_buttons")

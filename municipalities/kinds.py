@@ -35,3 +35,20 @@ def bodies_by_kind():
         MunicipalityKind.COUNTY: [B.COUNTY_COUNCIL, B.COUNTY_BOARD, B.STAROSTA],
         MunicipalityKind.ASSOCIATION: [B.ASSEMBLY, B.ASSOCIATION_BOARD],
     }
+
+
+def executive_body(kind):
+    """The body that runs the municipality's day-to-day business, consultations
+    included (an urban gmina's executive is taken to be its burmistrz: a city president
+    governs the cities with county rights and the few urban gminas above 100,000
+    inhabitants, which are registered as such)."""
+    from cms_pages.models import IssuingBody as B
+
+    return {
+        MunicipalityKind.URBAN: B.MAYOR,
+        MunicipalityKind.RURAL: B.WOJT,
+        MunicipalityKind.URBAN_RURAL: B.MAYOR,
+        MunicipalityKind.CITY_COUNTY: B.PRESIDENT,
+        MunicipalityKind.COUNTY: B.COUNTY_BOARD,
+        MunicipalityKind.ASSOCIATION: B.ASSOCIATION_BOARD,
+    }.get(kind)

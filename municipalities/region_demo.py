@@ -125,6 +125,42 @@ def _name_the_city(city) -> None:
     city.staff_group.save()
 
 
+# An official and an editor for each demo municipality (invented people; the password is
+# the demo's, printed on screen). The city's are the accounts seeded by accounts/demo.py.
+STAFF = {
+    "lipowa-dolina": [
+        ("Official", "urzednik@lipowa.example.org", "Henryk", "Modrzejewski"),
+        ("Editor", "redakcja@lipowa.example.org", "Joanna", "Olszyńska"),
+    ],
+    "powiat-zielonogrodzki": [
+        ("Official", "urzednik@powiat.example.org", "Grażyna", "Brzozowska"),
+        ("Editor", "redakcja@powiat.example.org", "Karol", "Jesionek"),
+    ],
+}
+
+
+def _staff(municipality) -> list[str]:
+    from accounts.demo import DEMO_PASSWORD
+    from accounts.factories import UserFactory
+
+    from .services import add_staff
+
+    lines = []
+    for role, email, first, last in STAFF.get(municipality.slug, []):
+        user = UserFactory(
+            username=email.replace("@", ".").split(".example")[0],
+            email=email,
+            first_name=first,
+            last_name=last,
+            password=DEMO_PASSWORD,
+            roles=[role],
+            is_staff=False,
+        )
+        add_staff(user=user, municipality=municipality)
+        lines.append(f"  {role} of {municipality.name}: {email} / {DEMO_PASSWORD}")
+    return lines
+
+
 def seed(ctx):
     now = ctx.now
     city = home_municipality()
@@ -139,6 +175,8 @@ def seed(ctx):
         municipality = add_municipality(data)
         _content(municipality, details, now)
         members.append(municipality)
+        for line in _staff(municipality):
+            ctx.say(line)
     ctx.shared.setdefault("municipalities", {})["region"] = members
     ctx.say(
         "Subregion: http://region.localhost:8000/ (regional page), "

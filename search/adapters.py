@@ -69,6 +69,17 @@ def _choice(instance, field_name):
     return str(value), str(label)
 
 
+def municipality_fields(page) -> dict:
+    """The `municipality` facet fields of whatever lies in this page's window (one
+    query); empty when the page is outside every municipality's tree."""
+    from municipalities.models import Municipality
+
+    found = Municipality.objects.for_page(page) if page is not None else None
+    if found is None:
+        return {"municipality": "", "municipality_label": ""}
+    return {"municipality": found.slug, "municipality_label": found.name}
+
+
 def _text_of(value) -> str:
     if value is None:
         return ""
@@ -162,6 +173,7 @@ class PageAdapter(SearchAdapter):
             area=area[0] if area else "",
             area_label=area[1] if area else "",
             place=str(place),
+            **municipality_fields(page),
         )
 
 

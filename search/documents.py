@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 # The facet dimensions the results page offers, in display order.
-FACETS = ("type", "year", "status", "area")
+FACETS = ("type", "year", "status", "area", "gmina")
 
 # Very long texts (a 300-page PDF) are cut: the first 200,000 characters are
 # more than enough to be found, and PostgreSQL's tsvector is limited to 1 MB.
@@ -41,6 +41,9 @@ class SearchDocument:
     area_label
     place       the exact place, e.g. consultation title; shown under the title
     citation    e.g. "§ 3 ust. 2" for a clause
+    municipality  facet "gmina": the slug of the municipality whose window holds it
+                  (empty for what belongs to the whole portal)
+    municipality_label  its name, shown on the hit
     snippet_source  text to cut the snippet from when it differs from `text`
     """
 
@@ -58,6 +61,8 @@ class SearchDocument:
     place: str = ""
     citation: str = ""
     snippet_source: str = ""
+    municipality: str = ""
+    municipality_label: str = ""
 
     def __post_init__(self):
         if isinstance(self.date, datetime.datetime):
@@ -69,6 +74,7 @@ class SearchDocument:
         self.type_label = str(self.type_label or self.type)
         self.status_label = str(self.status_label or self.status)
         self.area_label = str(self.area_label or self.area)
+        self.municipality_label = str(self.municipality_label or self.municipality)
 
     @property
     def year(self) -> int | None:
@@ -95,6 +101,8 @@ class SearchHit:
     area: str = ""
     area_label: str = ""
     score: float = 0.0
+    municipality: str = ""
+    municipality_label: str = ""
 
 
 @dataclass

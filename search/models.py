@@ -24,6 +24,8 @@ class SearchEntry(models.Model):
     status_label = models.CharField(max_length=100, blank=True)
     area = models.CharField(max_length=50, blank=True)
     area_label = models.CharField(max_length=100, blank=True)
+    municipality = models.CharField(max_length=80, blank=True)
+    municipality_label = models.CharField(max_length=150, blank=True)
     place = models.CharField(max_length=500, blank=True)
     citation = models.CharField(max_length=200, blank=True)
     # Filled by the PostgreSQL backend only; NULL elsewhere.

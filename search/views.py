@@ -27,6 +27,7 @@ FACET_LABELS = {
     "year": gettext_lazy("Year"),
     "status": gettext_lazy("Status"),
     "area": gettext_lazy("Subject area"),
+    "gmina": gettext_lazy("Municipality"),
 }
 PER_PAGE = 10
 
@@ -67,6 +68,8 @@ def _facet_groups(request, results, filters):
         chosen = set(filters.get(name, []))
         if not values and not chosen:
             continue
+        if name == "gmina" and len(values) < 2 and not chosen:
+            continue  # one municipality (a single-city portal): nothing to choose
         groups.append(
             {
                 "name": name,
@@ -129,6 +132,8 @@ def results(request):
         first_number=(page - 1) * PER_PAGE + 1,
         sort=sort,
         facet_groups=_facet_groups(request, results, clean_filters),
+        # Hits name their municipality once there is more than one to tell apart.
+        show_municipality=len(results.facets.get("gmina") or []) > 1 or "gmina" in filters,
         has_filters=bool(filters),
         without_filters_url=_querystring(request.GET, page=None, **dict.fromkeys(FACETS, None)),
         sort_links=[
@@ -187,10 +192,11 @@ def _api_error(message, field, status=400):
 
 @require_GET
 def api_search(request):
-    """GET /api/v1/search?q=&type=&year=&status=&area=&sort=&page=&per_page=
+    """GET /api/v1/search?q=&type=&year=&status=&area=&gmina=&sort=&page=&per_page=
 
     200: {"total", "page", "num_pages", "results": [{"title", "url", "type",
-    "type_label", "date", "snippet", "place", "citation"}], "facets": {name:
+    "type_label", "date", "snippet", "place", "citation", "municipality": {"slug",
+    "name"} or null}], "facets": {name:
     [{"value", "label", "count"}]}}; 400: {"error", "field"} for bad input.
     """
     form = SearchForm(request.GET)
@@ -242,6 +248,11 @@ def api_search(request):
                     "snippet": safe_snippet(hit.snippet_html),
                     "place": hit.place,
                     "citation": hit.citation,
+                    "municipality": (
+                        {"slug": hit.municipality, "name": hit.municipality_label}
+                        if hit.municipality
+                        else None
+                    ),
                 }
                 for hit in results.hits
             ],

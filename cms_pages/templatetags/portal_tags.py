@@ -45,6 +45,30 @@ def window_home_path(site_root, current) -> str:
     return current.path[: len(site_root.path) + Page.steplen]
 
 
+@register.simple_tag(takes_context=True)
+def window_municipality(context):
+    """The municipality whose window the page (or, off the page tree, the site) is in:
+    its name, coat of arms and contact go into the header and footer. One query per
+    request, remembered on the request for the footer."""
+    from municipalities.models import Municipality
+
+    request = context.get("request")
+    if request is None:
+        return None
+    current = context.get("page")
+    if not isinstance(current, Page):
+        site = Site.find_for_request(request)
+        current = site.root_page if site else None
+    if current is None:
+        return None
+    remembered = getattr(request, "window_municipality", None)
+    if remembered is not None and remembered[0] == current.pk:
+        return remembered[1]
+    found = Municipality.objects.select_related("home_page", "coat_of_arms").for_page(current)
+    request.window_municipality = (current.pk, found)
+    return found
+
+
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     if not isinstance(page, Page) or page.depth <= 2:

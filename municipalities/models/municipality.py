@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from municipalities.kinds import MunicipalityKind
+from municipalities.kinds import MunicipalityKind, executive_body
 from municipalities.querysets import MunicipalityQuerySet
 from municipalities.validators import validate_teryt
 
@@ -115,3 +115,19 @@ class Municipality(models.Model):
     @property
     def is_regional_operator(self) -> bool:
         return self.kind == MunicipalityKind.ASSOCIATION
+
+    @property
+    def executive_body(self):
+        """The executive body (an IssuingBody) that conducts its consultations."""
+        return executive_body(self.kind)
+
+    def public_summary(self) -> dict:
+        """What open data says about the municipality an item belongs to."""
+        body = self.executive_body
+        return {
+            "slug": self.slug,
+            "name": self.name,
+            "kind": self.kind,
+            "teryt": self.teryt or None,
+            "conducted_by": str(body.label) if body else None,
+        }

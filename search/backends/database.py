@@ -25,10 +25,12 @@ FACET_COLUMNS = {
     "year": ("year", "year"),
     "status": ("status", "status_label"),
     "area": ("area", "area_label"),
+    "gmina": ("municipality", "municipality_label"),
 }
 # What _match selects for each matching entry: facets and sorting need nothing else.
 MATCH_COLUMNS = (
-    "e.id, e.type, e.type_label, e.year, e.status, e.status_label, e.area, e.area_label, e.date"
+    "e.id, e.type, e.type_label, e.year, e.status, e.status_label, e.area, e.area_label, e.date, "
+    "e.municipality, e.municipality_label"
 )
 BATCH_SIZE = 500
 MAX_EXPANSIONS = 4
@@ -85,6 +87,8 @@ class DatabaseSearchBackend(BaseSearchBackend):
                 status_label=d.status_label[:100],
                 area=d.area[:50],
                 area_label=d.area_label[:100],
+                municipality=d.municipality[:80],
+                municipality_label=d.municipality_label[:150],
                 place=d.place[:500],
                 citation=d.citation[:200],
             )
@@ -304,6 +308,8 @@ class DatabaseSearchBackend(BaseSearchBackend):
             status_label=entry.status_label,
             area=entry.area,
             area_label=entry.area_label,
+            municipality=entry.municipality,
+            municipality_label=entry.municipality_label,
             score=float(score or 0),
         )
 

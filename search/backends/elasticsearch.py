@@ -40,6 +40,7 @@ FACET_FIELDS = {
     "year": ("year", "year"),
     "status": ("status", "status_label"),
     "area": ("area", "area_label"),
+    "gmina": ("municipality", "municipality_label"),
 }
 TEXT_FIELDS = ["title^4", "title.folded^3", "text", "text.folded^0.8", "place^0.5"]
 
@@ -115,6 +116,8 @@ def index_body(kind: str, hunspell_locale: str = "pl_PL") -> dict:
                 "status_label": keyword,
                 "area": keyword,
                 "area_label": keyword,
+                "municipality": keyword,
+                "municipality_label": keyword,
             }
         },
     }
@@ -137,6 +140,8 @@ def document_source(document: SearchDocument) -> dict:
         "status_label": document.status_label,
         "area": document.area,
         "area_label": document.area_label,
+        "municipality": document.municipality,
+        "municipality_label": document.municipality_label,
     }
 
 
@@ -314,6 +319,8 @@ class ElasticsearchSearchBackend(BaseSearchBackend):
                     status_label=getattr(hit, "status_label", ""),
                     area=getattr(hit, "area", ""),
                     area_label=getattr(hit, "area_label", ""),
+                    municipality=getattr(hit, "municipality", ""),
+                    municipality_label=getattr(hit, "municipality_label", ""),
                     score=float(hit.meta.score or 0),
                 )
             )

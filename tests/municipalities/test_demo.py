@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from accounts.models import User
 from cms_pages.models import ResolutionPage
 from municipalities.models import Municipality
 
@@ -41,3 +42,21 @@ def test_seed_demo_builds_the_subregion_and_keeps_the_city_where_it_was(client, 
     assert client.get("/uchwaly/", HTTP_HOST="powiat.localhost").status_code == 200
     county_act = ResolutionPage.objects.get(number="XVI/120/2026")
     assert county_act.issuing_body == "county_council"
+
+
+def test_seed_demo_gives_each_municipality_an_official_and_an_editor(home_page, capsys):
+    from municipalities.permissions import can_act_for
+
+    call_command("seed_demo", "--seed", "2026")
+    printed = capsys.readouterr().out
+    lipowa = Municipality.objects.get(slug="lipowa-dolina")
+    powiat = Municipality.objects.get(slug="powiat-zielonogrodzki")
+    for email, own, other in (
+        ("urzednik@lipowa.example.org", lipowa, powiat),
+        ("redakcja@lipowa.example.org", lipowa, powiat),
+        ("urzednik@powiat.example.org", powiat, lipowa),
+        ("redakcja@powiat.example.org", powiat, lipowa),
+    ):
+        user = User.objects.get(email=email)
+        assert can_act_for(user, own) and not can_act_for(user, other)
+        assert email in printed

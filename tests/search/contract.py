@@ -13,7 +13,19 @@ from search.documents import SearchDocument
 from search.query import QueryError
 
 
-def doc(key, title, text, *, type="news", date=None, status="", area="", place="", citation=""):
+def doc(
+    key,
+    title,
+    text,
+    *,
+    type="news",
+    date=None,
+    status="",
+    area="",
+    place="",
+    citation="",
+    municipality="",
+):
     return SearchDocument(
         key=key,
         type=type,
@@ -28,6 +40,10 @@ def doc(key, title, text, *, type="news", date=None, status="", area="", place="
         area_label=area.capitalize(),
         place=place,
         citation=citation,
+        municipality=municipality,
+        municipality_label={"lipowa": "Gmina Lipowa Dolina", "zielonogrod": "Zielonogród"}.get(
+            municipality, ""
+        ),
     )
 
 
@@ -71,6 +87,7 @@ CORPUS = [
         type="news",
         date=datetime.date(2023, 6, 10),
         area="environment",
+        municipality="lipowa",
     ),
     doc(
         "page:5",
@@ -79,6 +96,7 @@ CORPUS = [
         type="news",
         date=datetime.date(2024, 8, 1),
         area="environment",
+        municipality="zielonogrod",
     ),
     doc(
         "page:6",
@@ -240,6 +258,18 @@ class BackendContract:
         assert keys(indexed.search("park", filters={"year": ["2024"]})) == ["page:5"]
         assert keys(indexed.search("konkurs", filters={"status": ["closed"]})) == []
         assert keys(indexed.search("konkurs", filters={"status": ["open"]})) == ["page:2"]
+
+    def test_municipality_filter_keeps_its_own_facet_and_hits_name_it(self, indexed):
+        results = indexed.search("park", filters={"gmina": ["lipowa"]})
+        assert keys(results) == ["page:4"]
+        assert results.hits[0].municipality == "lipowa"
+        assert results.hits[0].municipality_label == "Gmina Lipowa Dolina"
+        counts = {f.value: (f.label, f.count) for f in results.facets["gmina"]}
+        assert counts == {
+            "lipowa": ("Gmina Lipowa Dolina", 1),
+            "zielonogrod": ("Zielonogród", 1),
+        }
+        assert keys(indexed.search("park", filters={"gmina": ["nowhere"]})) == []
 
     def test_bad_filter_values_are_ignored(self, indexed):
         results = indexed.search("park", filters={"year": ["abc", "20244"], "colour": ["x"]})

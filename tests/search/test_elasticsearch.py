@@ -88,12 +88,27 @@ def test_filters_apply_after_facets_so_a_facet_ignores_its_own_filter():
     assert request["track_total_hits"] is True
 
 
+def test_municipality_filter_is_a_terms_filter_and_a_facet():
+    request = build_search(Search(), parse("park"), {"gmina": ["lipowa"]}, "relevance", 0, 10)
+    request = request.to_dict()
+    assert request["post_filter"]["bool"]["filter"] == [{"terms": {"municipality": ["lipowa"]}}]
+    assert request["aggs"]["f_gmina"]["aggs"]["values"]["terms"]["field"] == "municipality"
+    assert request["aggs"]["f_type"]["filter"]["bool"]["filter"] == [
+        {"terms": {"municipality": ["lipowa"]}}
+    ]
+    properties = index_body("fallback")["mappings"]["properties"]
+    assert properties["municipality"] == {"type": "keyword"}
+    assert properties["municipality_label"] == {"type": "keyword"}
+
+
 def test_document_source_carries_every_field():
     source = document_source(CORPUS[2])
     assert source["key"] == "clause:3"
     assert source["date"] == "2025-12-01"
     assert source["year"] == 2025
     assert source["citation"] == "§ 4 ust. 2"
+    assert document_source(CORPUS[3])["municipality"] == "lipowa"
+    assert document_source(CORPUS[3])["municipality_label"] == "Gmina Lipowa Dolina"
 
 
 def test_highlight_markers_become_marks_and_markup_is_escaped():

@@ -158,7 +158,7 @@ def test_api_returns_total_results_and_facets(client, indexed_corpus):
     assert {"title", "url", "type", "date", "snippet"} <= set(data["results"][0])
     keys = {(r["type"], r["url"]) for r in data["results"]}
     assert ("clause", "http://testserver/clause/3/") in keys
-    assert set(data["facets"]) == {"type", "year", "status", "area"}
+    assert set(data["facets"]) == {"type", "year", "status", "area", "gmina"}
     assert {"value", "label", "count"} == set(data["facets"]["type"][0])
 
 
