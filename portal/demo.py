@@ -20,6 +20,7 @@ DEMO_SEEDERS = [
     "consultations",
     "municipalities.region_demo",
     "newsletters",
+    "budget",
     "search",
 ]
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("szukaj/", include("search.urls")),
     path("api/v1/", include("search.api_urls")),
     path("newsletter/", include("newsletters.urls")),
+    path("budzet-obywatelski/", include("budget.urls")),
     path("", include("cms_pages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

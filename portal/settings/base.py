@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "newsletters",
     "worker",  # before django_tasks_db: its db_worker adds per-task time limits
     "municipalities",
+    "budget",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
