@@ -197,11 +197,11 @@ class VoteForm(forms.Form):
 
 
 class ReceiptForm(forms.Form):
-    code = forms.CharField(
+    kod = forms.CharField(
         label=gettext_lazy("Receipt code"),
         max_length=20,
         help_text=gettext_lazy("The code shown after you voted."),
     )
 
-    def clean_code(self):
-        return self.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")
+    def clean_kod(self):
+        return self.cleaned_data["kod"].strip().upper().replace(" ", "").replace("-", "")

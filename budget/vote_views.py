@@ -102,11 +102,11 @@ def receipt(request):
         if form.is_valid():
             ballot = (
                 Ballot.objects.select_related("pool", "edition")
-                .filter(receipt=form.cleaned_data["code"])
+                .filter(receipt=form.cleaned_data["kod"])
                 .first()
             )
             if ballot is None:
-                form.add_error("code", _("No ballot has this code. Check it and try again."))
+                form.add_error("kod", _("No ballot has this code. Check it and try again."))
                 status = 404
     return render(request, "budget/receipt.html", {"form": form, "ballot": ballot}, status=status)
 

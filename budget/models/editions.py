@@ -131,6 +131,8 @@ class Edition(models.Model):
                 current = phase
         if current in (Phase.RESULTS, Phase.IMPLEMENTATION) and not self.results_published_at:
             return Phase.COUNTING
+        if current == Phase.COUNTING and self.results_published_at:
+            return Phase.RESULTS  # published before the announced date
         return current
 
     @property

@@ -94,8 +94,11 @@ class PaperEntry(models.Model):
     class Meta:
         ordering = ["pool", "sheet", "entered_at"]
         constraints = [
+            # A sheet typed again after a mismatch gets new entries beside the flagged ones.
             models.UniqueConstraint(
-                fields=["pool", "sheet", "entered_by"], name="budget_one_entry_per_official"
+                fields=["pool", "sheet", "entered_by"],
+                condition=~Q(state="mismatch"),
+                name="budget_one_entry_per_official",
             )
         ]
 

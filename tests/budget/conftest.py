@@ -53,3 +53,11 @@ def voting_edition(city, edition_in):
     make_project(pool, title="Drzewa", cost="300000.00", status=Status.ADMITTED)
     make_project(pool, title="Plac zabaw", cost="250000.00", status=Status.ADMITTED)
     return edition
+
+
+from tests.municipalities.conftest import (  # noqa: E402, F401 - fixtures
+    _fresh_site_root_paths,
+    gmina_a,
+    gmina_b,
+    operator,
+)
