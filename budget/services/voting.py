@@ -132,6 +132,9 @@ def enter_paper_ballot(
     now = timezone.now()
     if now < edition.voting_start or edition.results_public:
         raise PhaseClosed
+    # Entries of one pool are made one at a time, so two officials typing the same sheet
+    # at the same moment are compared, not both left waiting.
+    Pool.objects.select_for_update().filter(pk=pool.pk).first()
     digest = check_pesel(pesel, minimum_age=edition.minimum_age, on=edition.voting_end.date())
     chosen = check_choices(pool, project_ids, admitted_costs(pool))
     earlier = list(
