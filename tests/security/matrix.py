@@ -64,6 +64,8 @@ def values_for(world, entry: Entry) -> dict[str, object]:
     }
     if entry.pk:
         values["pk"] = world[entry.pk].pk
+    for key in ("pool_pk", "image_pk"):  # budget routes name these arguments
+        values[key] = world[key].pk
     return values
 
 
@@ -171,5 +173,35 @@ MATRIX: dict[str, Entry] = {
     "wydarzenia/<int:pk>.ics": Entry("200", pk="event"),
     "sitemap.xml": Entry("200"),
     "robots.txt": Entry("200", post="405"),
+    # Participatory budget (world: an edition in voting, account identity).
+    "budzet-obywatelski/": Entry("200"),
+    "budzet-obywatelski/moje-projekty/": Entry(LOGIN),
+    "budzet-obywatelski/edycja/<int:pk>/": Entry("200", pk="budget_edition"),
+    # Submission is closed during the vote: a polite page, not the form (an empty POST
+    # gets its errors first; a filled one is refused with 409, see tests/budget).
+    "budzet-obywatelski/edycja/<int:pk>/zglos/": Entry(
+        "302 403 200 200 200 200 200", post="302 403 200 200 200 200 200", pk="budget_edition"
+    ),
+    "budzet-obywatelski/edycja/<int:pk>/wyniki/": Entry("404", pk="budget_edition"),
+    "budzet-obywatelski/projekt/<int:pk>/": Entry("200", pk="budget_project"),
+    "budzet-obywatelski/projekt/<int:pk>/edytuj/": Entry(
+        "302 403 403 403 403 403 403", post="302 403 403 403 403 403 403", pk="budget_project"
+    ),
+    "budzet-obywatelski/projekt/<int:pk>/odwolanie/": Entry(
+        "405", post="302 403 403 403 403 403 403", pk="budget_project"
+    ),
+    "budzet-obywatelski/projekt/<int:pk>/zdjecie/<int:image_pk>/": Entry(
+        "200", pk="budget_project"
+    ),
+    "budzet-obywatelski/projekt/<int:pk>/zdjecie/<int:image_pk>/usun/": Entry(
+        "405", post="302 403 403 403 403 403 403", pk="budget_project"
+    ),
+    "budzet-obywatelski/poprzyj/<str:token>/": Entry(
+        "302 403 200 200 200 200 200", post="302 403 200 200 200 200 200", token="budget_token"
+    ),
+    "budzet-obywatelski/glosuj/<int:pool_pk>/": Entry(
+        "302 403 200 200 200 200 200", post="302 403 400 400 400 400 400"
+    ),
+    "budzet-obywatelski/pokwitowanie/": Entry("200"),
     "^((?:[\\w\\-]+/)*)$": Entry("200", group=""),  # the home page
 }
