@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.private_files import private_storage
 
@@ -14,7 +15,7 @@ from .editions import Edition, Pool
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
+    DRAFT = "draft", pgettext_lazy("budget project", "Draft")
     SUBMITTED = "submitted", _("Submitted, awaiting verification")
     ADMITTED = "admitted", _("Admitted to the vote")
     REJECTED = "rejected", _("Not admitted")
