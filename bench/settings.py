@@ -31,3 +31,4 @@ ROOT_URLCONF = "bench.urls"
 # On, as in production, but high: the benchmark sends many comments per user and minute.
 CONSULTATIONS_COMMENT_RATE = 100_000
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+BUDGET_VOTE_RATE = 1_000_000  # the budget benchmark votes from one address

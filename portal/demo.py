@@ -26,6 +26,7 @@ DEMO_SEEDERS = [
     "partnerships",
     "signups",
     "initiatives",
+    "budget",
     "search",
 ]
 

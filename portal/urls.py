@@ -32,6 +32,7 @@ urlpatterns = [
     path("wspolpraca/", include("cooperation.urls")),
     path("dotacje/", include("grants.urls")),
     path("inicjatywa-lokalna/", include("initiatives.urls")),
+    path("budzet-obywatelski/", include("budget.urls")),
     path("", include("cms_pages.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

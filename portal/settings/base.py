@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "cooperation",
     "grants",
     "initiatives",
+    "budget",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -19,6 +19,7 @@ PROJECT_APPS = [
     "organisations",
     "cooperation",
     "initiatives",
+    "budget",
 ]
 # URL prefixes that are not the public site (admin UIs) or not HTML.
 NOT_PUBLIC_PREFIXES = ("django-admin/", "admin/", "documents/", "i18n/", "komentarze/")
@@ -238,6 +239,36 @@ def sample_arguments() -> dict[tuple[str, str], object]:
             issue = Issue.objects.order_by("pk").first()
             if issue is not None:
                 samples[("newsletters", "pk")] = issue.pk
+    if apps.is_installed("budget"):
+        samples.update(budget_samples())
+    return samples
+
+
+def budget_samples() -> dict[tuple[str, str], object]:
+    """The demo's edition in voting (forms, closed submission) and its finished one."""
+    from budget.models import Edition, Phase, ProjectImage
+    from budget.services.submission import support_token
+
+    editions = {e.phase: e for e in Edition.objects.for_public().order_by("pk")}
+    current, finished = editions.get(Phase.VOTING), editions.get(Phase.IMPLEMENTATION)
+    samples: dict[tuple[str, str], object] = {}
+    if current is not None:
+        project = current.projects.order_by("pk").first()
+        samples.update(
+            {
+                ("budget:edition", "pk"): current.pk,
+                ("budget:project_new", "pk"): current.pk,
+                ("budget:project_edit", "pk"): project.pk,
+                ("budget", "pool_pk"): current.pools.order_by("pk").first().pk,
+                ("budget", "token"): support_token(project),
+            }
+        )
+    if finished is not None:
+        image = ProjectImage.objects.filter(project__edition=finished).order_by("pk").first()
+        samples[("budget:results", "pk")] = finished.pk
+        if image is not None:
+            samples[("budget:project", "pk")] = image.project_id
+            samples[("budget", "image_pk")] = image.pk
     return samples
 
 

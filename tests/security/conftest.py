@@ -95,11 +95,35 @@ def consultation_in(index, phase):
     return page
 
 
+def budget_world(home_page):
+    """A participatory budget edition in voting: a pool, an admitted project with an
+    image, its support link and one ballot."""
+    from budget.factories import make_ballot, make_edition, make_pool, make_project
+    from budget.models import Phase, ProjectImage, Status
+    from budget.services.submission import support_token
+    from municipalities.services import home_municipality
+
+    edition = make_edition(home_municipality(), phase=Phase.VOTING)
+    pool = make_pool(edition)
+    project = make_project(pool, title="Ławki w parku", status=Status.ADMITTED)
+    image = ProjectImage(project=project, alt_text="Park", content_type="image/png")
+    image.file.save("park.png", ContentFile(b"\x89PNG"), save=True)
+    make_ballot(pool, [project])
+    return {
+        "budget_edition": edition,
+        "budget_project": project,
+        "pool_pk": pool,
+        "image_pk": image,
+        "budget_token": support_token(project),
+    }
+
+
 @pytest.fixture
 def world(settings, tmp_path, home_page, ngo_membership):
     """Values for every route argument: consultations in three phases, an export, an
     organisation, a pending membership, a subscriber's token, a sent issue, an event."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
     index = ConsultationIndexPageFactory(parent=home_page)
     consultations = {phase: consultation_in(index, phase) for phase in ("open", "closed")}
     consultations["reported"] = consultation_in(index, "reported")
@@ -149,7 +173,9 @@ def world(settings, tmp_path, home_page, ngo_membership):
     initiative = accept(ApplicationFactory(municipality=city))
     make_agreement(initiative)
     make_result(initiative, accepted=False)
+    budget = budget_world(home_page)
     return {
+        **budget,
         "grant_call": grant_call,
         "grant_offer": grant_offer,
         "consultations": consultations,

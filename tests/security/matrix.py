@@ -69,6 +69,8 @@ def values_for(world, entry: Entry) -> dict[str, object]:
         values["pk"] = world[entry.pk].pk
     if entry.slug:
         values["slug"] = world[entry.slug].slug
+    for key in ("pool_pk", "image_pk"):  # budget routes name these arguments
+        values[key] = world[key].pk
     return values
 
 
@@ -308,6 +310,36 @@ MATRIX: dict[str, Entry] = {
     "inicjatywa-lokalna/wnioski/<int:pk>/rezultaty/przyjmij/": Entry(
         "302 405 405 405 405 405 405", post="302 404 404 404 404 302 302", pk="initiative"
     ),
+    # Participatory budget (world: an edition in voting, account identity).
+    "budzet-obywatelski/": Entry("200"),
+    "budzet-obywatelski/moje-projekty/": Entry(LOGIN),
+    "budzet-obywatelski/edycja/<int:pk>/": Entry("200", pk="budget_edition"),
+    # Submission is closed during the vote: a polite page, not the form (an empty POST
+    # gets its errors first; a filled one is refused with 409, see tests/budget).
+    "budzet-obywatelski/edycja/<int:pk>/zglos/": Entry(
+        "302 403 200 200 200 200 200", post="302 403 200 200 200 200 200", pk="budget_edition"
+    ),
+    "budzet-obywatelski/edycja/<int:pk>/wyniki/": Entry("404", pk="budget_edition"),
+    "budzet-obywatelski/projekt/<int:pk>/": Entry("200", pk="budget_project"),
+    "budzet-obywatelski/projekt/<int:pk>/edytuj/": Entry(
+        "302 403 403 403 403 403 403", post="302 403 403 403 403 403 403", pk="budget_project"
+    ),
+    "budzet-obywatelski/projekt/<int:pk>/odwolanie/": Entry(
+        "405", post="302 403 403 403 403 403 403", pk="budget_project"
+    ),
+    "budzet-obywatelski/projekt/<int:pk>/zdjecie/<int:image_pk>/": Entry(
+        "200", pk="budget_project"
+    ),
+    "budzet-obywatelski/projekt/<int:pk>/zdjecie/<int:image_pk>/usun/": Entry(
+        "405", post="302 403 403 403 403 403 403", pk="budget_project"
+    ),
+    "budzet-obywatelski/poprzyj/<str:token>/": Entry(
+        "302 403 200 200 200 200 200", post="302 403 200 200 200 200 200", token="budget_token"
+    ),
+    "budzet-obywatelski/glosuj/<int:pool_pk>/": Entry(
+        "302 403 200 200 200 200 200", post="302 403 400 400 400 400 400"
+    ),
+    "budzet-obywatelski/pokwitowanie/": Entry("200"),
     "^((?:[\\w\\-]+/)*)$": Entry("200", group=""),  # the home page
     # Working groups and the council: public pages; the world's body is the home
     # municipality's working group, the NGO user's organisation has no seat in it.

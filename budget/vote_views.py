@@ -1,0 +1,128 @@
+"""Voting, the receipt check and the published results."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from portal import ratelimit
+from portal.net import client_ip
+
+from . import permissions
+from .forms import ReceiptForm, VoteForm
+from .models import Ballot, Identity, Pool
+from .querysets import with_figures
+from .services import voting
+from .services.submission import PhaseClosed
+
+
+def vote_rate() -> int:
+    """Vote attempts (POSTs) per client address and minute."""
+    return getattr(settings, "BUDGET_VOTE_RATE", 30)
+
+
+def vote(request, pool_pk):
+    pool = get_object_or_404(Pool.objects.select_related("edition__municipality"), pk=pool_pk)
+    edition = pool.edition
+    if not permissions.can_see_edition(request.user, edition):
+        raise Http404
+    if not edition.accepts_votes:
+        return render(request, "budget/closed.html", {"edition": edition, "voting": True})
+    if edition.identity == Identity.ACCOUNT:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not permissions.can_submit(request.user):
+            return render(request, "budget/verify_first.html", status=403)
+    projects = list(with_figures(pool.projects.admitted()).order_by("title", "pk"))
+    form = VoteForm(request.POST or None, pool=pool, projects=projects)
+    status = 200
+    if request.method == "POST":
+        key = f"budget:vote:{client_ip(request)}"
+        if not ratelimit.hit(key, limit=vote_rate(), seconds=60):
+            return render(request, "429.html", status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            voter = voting.Voter(
+                user=request.user,
+                full_name=data.get("full_name", ""),
+                pesel=data.get("pesel", ""),
+                declared_residence=data["declared_residence"],
+                declared_age=data.get("declared_age", False),
+            )
+            try:
+                ballot = voting.cast_vote(pool=pool, voter=voter, project_ids=data["projects"])
+            except ValidationError as exc:
+                _add_errors(form, exc)
+                status = 400
+            except voting.AlreadyVoted:
+                form.add_error(
+                    None, _("A vote from this voter has already been cast in this pool.")
+                )
+                status = 409
+            except PhaseClosed:
+                return render(
+                    request, "budget/closed.html", {"edition": edition, "voting": True}, status=409
+                )
+            except PermissionDenied:
+                return render(request, "budget/verify_first.html", status=403)
+            else:
+                return redirect(f"{reverse('budget:receipt')}?kod={ballot.receipt}")
+        else:
+            status = 400
+    return render(
+        request,
+        "budget/vote_form.html",
+        {"form": form, "pool": pool, "edition": edition, "projects": projects},
+        status=status,
+    )
+
+
+def _add_errors(form, exc: ValidationError):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def receipt(request):
+    """Anyone holding a receipt code sees that its ballot is stored and in which pool;
+    never what it chose."""
+    form = ReceiptForm(request.GET or None)
+    ballot = None
+    status = 200
+    if form.is_bound:
+        if not ratelimit.hit(f"budget:receipt:{client_ip(request)}", limit=60, seconds=60):
+            return render(request, "429.html", status=429)
+        if form.is_valid():
+            ballot = (
+                Ballot.objects.select_related("pool", "edition")
+                .filter(receipt=form.cleaned_data["kod"])
+                .first()
+            )
+            if ballot is None:
+                form.add_error("kod", _("No ballot has this code. Check it and try again."))
+                status = 404
+    return render(request, "budget/receipt.html", {"form": form, "ballot": ballot}, status=status)
+
+
+def results(request, pk):
+    from .views import _edition_for
+
+    edition = _edition_for(request, pk)
+    if not edition.results_public:
+        raise Http404
+    pools = list(edition.pools.all())
+    projects = with_figures(edition.projects.admitted()).order_by(
+        "pool__position", "pool_id", "result_rank"
+    )
+    by_pool = {pool.pk: [] for pool in pools}
+    for project in projects:
+        by_pool[project.pool_id].append(project)
+    sections = [(pool, by_pool[pool.pk]) for pool in pools]
+    return render(request, "budget/results.html", {"edition": edition, "sections": sections})
