@@ -32,6 +32,15 @@ NOT_ABOUT_ACCOUNTS = {
     "municipalities.accessibilitystatementpage": (
         "the office's accessibility contact, which the law requires to be published"
     ),
+    "cooperation.body": "a working group's or council's public contact address",
+    "grants.offer": (
+        "the offeror's contact data in an offer: an organisation's document the office "
+        "keeps as a record of public funds"
+    ),
+    "budget.paperentry": (
+        "a paper ballot as officials typed it (double entry); linked to no account, its "
+        "PESEL only as a keyed hash"
+    ),
     "cms_pages.contactperson": (
         "an official's work contact that editors publish on a page; editors change it"
     ),

@@ -6,3 +6,6 @@ class BudgetConfig(AppConfig):
     name = "budget"
     verbose_name = _("Participatory budget")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import erasure  # noqa: F401 - registers what account deletion erases
