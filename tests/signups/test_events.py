@@ -135,3 +135,15 @@ def test_more_places_in_the_admin_move_the_queue_up(signup, event):
     with transaction.atomic():
         promote_waiting(_locked_settings(event.pk))
     assert Registration.objects.filter(status="confirmed").count() == 3
+
+
+def test_a_deleted_account_gives_its_place_to_the_first_waiting(signup, event):
+    from accounts.services import delete_account
+
+    first, second, third = (UserFactory() for _ in range(3))
+    for user in (first, second, third):
+        services.register(event=event, name=user.public_name, email=user.email, user=user)
+    assert Registration.objects.get(user=third).status == "waiting"
+    delete_account(user=first)
+    assert not Registration.objects.filter(user=first).exists()
+    assert Registration.objects.get(user=third).status == "confirmed"
