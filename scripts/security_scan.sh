@@ -31,7 +31,7 @@ done
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "==> Seeding the demo (${OUT}/demo.sqlite3)"
-$PY manage.py migrate --noinput -v 0 && $PY manage.py seed_demo --seed 2026 >"$OUT/seed.log" || exit 2
+$PY manage.py collectstatic --noinput -v 0 && $PY manage.py migrate --noinput -v 0 && $PY manage.py seed_demo --seed 2026 >"$OUT/seed.log" || exit 2
 
 echo "==> Serving it on ${BASE}"
 .venv/bin/gunicorn portal.wsgi:application --bind "127.0.0.1:${PORT}" --workers 2 \
