@@ -71,7 +71,11 @@ def ranking(call) -> list[Candidate]:
 def publish_results(*, call, by, now=None):
     """After the vote closes an official publishes the counts; the candidates with the
     most votes (at least one) take the seats and join the council for the call's term."""
-    call = CandidateCall.objects.select_for_update().select_related("body", "term").get(pk=call.pk)
+    call = (
+        CandidateCall.objects.select_for_update(of=("self",))
+        .select_related("body", "term")
+        .get(pk=call.pk)
+    )
     if not permissions.can_manage_body(by, call.body):
         raise PermissionDenied
     now = now or timezone.now()

@@ -44,7 +44,9 @@ def submit_profile_change(*, organisation: Organisation, by, data: dict, logo=No
 
 def _decide(change: ProfileChange, by, status: str, reason: str = "") -> ProfileChange:
     change = (
-        ProfileChange.objects.select_for_update().select_related("organisation").get(pk=change.pk)
+        ProfileChange.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=change.pk)
     )
     if not permissions.can_review_profile(by, change.organisation):
         raise PermissionDenied(_("You do not decide on this organisation's profile."))

@@ -164,7 +164,7 @@ def decide(*, offer, user, amount: Decimal | None, reason: str = "", now=None) -
     """The authority's decision: a grant (at most what was asked, within the call's
     funds) or a refusal with its reason."""
     now = now or timezone.now()
-    offer = Offer.objects.select_for_update().select_related("call").get(pk=offer.pk)
+    offer = Offer.objects.select_for_update(of=("self",)).select_related("call").get(pk=offer.pk)
     if offer.status not in (OfferStatus.ACCEPTED, OfferStatus.GRANTED, OfferStatus.REFUSED):
         raise EvaluationRefused(_("Only a formally correct offer is decided."))
     terms = CallTerms.objects.filter(call_id=offer.call_id).first()

@@ -256,7 +256,7 @@ def submit_offer(*, offer, user, now=None) -> OfferVersion:
     """Submit before the call's deadline (Europe/Warsaw, as stored) when every rule is
     met; the offer is then frozen and this version kept as sent."""
     now = now or timezone.now()
-    offer = Offer.objects.select_for_update().select_related("call").get(pk=offer.pk)
+    offer = Offer.objects.select_for_update(of=("self",)).select_related("call").get(pk=offer.pk)
     if not offer.is_editable:
         raise OfferRefused(_("This offer has already been submitted."))
     if _deadline_passed(offer, now):

@@ -40,6 +40,12 @@ FLOW_ONLY_NAMES = {
     "mfa_deactivate_totp",
     "mfa_download_recovery_codes",
     "mfa_view_recovery_codes",
+    # Screens for officials, advisors and NGO representatives only (a resident gets 404);
+    # their own browser tests open them as such a user (test_board_and_signups.py,
+    # test_grants_offer.py).
+    "partnerships:moderation",
+    "signups:advice_calendar",
+    "grants:start_small_offer",
 }
 
 
