@@ -8,7 +8,8 @@ visitor is asked to narrow the search (`SearchTooSlow`, a 503 page).
 - PostgreSQL: `statement_timeout` for the search's own statements only, set with
   `set_config(..., is_local => true)` (what `SET LOCAL` does) in a transaction of
   its own (a savepoint inside a request's transaction) and put back afterwards.
-  PostgreSQL cancels a statement that runs longer (SQLSTATE 57014).
+  PostgreSQL cancels a statement that runs longer (SQLSTATE 57014; a cancel that
+  lands inside the regular expression engine reports 2201B "operation cancelled").
 - SQLite: a progress handler on the connection that interrupts any statement once
   the deadline has passed (checked every few thousand virtual machine steps).
 """
@@ -17,11 +18,12 @@ import time
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import OperationalError, transaction
+from django.db import DatabaseError, transaction
 
 DEFAULT_SECONDS = 5.0
 SQLITE_CHECK_EVERY = 10_000  # SQLite VM instructions between looks at the clock
 QUERY_CANCELED = "57014"
+REGEX_CANCELED = "2201B"  # invalid_regular_expression, with the message "operation cancelled"
 
 
 class SearchTooSlow(Exception):  # noqa: N818 - a state the visitor is told about
@@ -35,7 +37,10 @@ def time_limit() -> float:
 def _was_cancelled(error: BaseException, vendor: str) -> bool:
     cause = error.__cause__
     if vendor == "postgresql":
-        return getattr(cause, "sqlstate", None) == QUERY_CANCELED
+        sqlstate = getattr(cause, "sqlstate", None)
+        return sqlstate == QUERY_CANCELED or (
+            sqlstate == REGEX_CANCELED and "cancel" in str(cause).lower()
+        )
     return "interrupted" in str(cause or error)
 
 
@@ -54,7 +59,7 @@ def search_deadline(connection, seconds: float | None = None):
         else:
             with _sqlite_limit(connection, seconds):
                 yield
-    except OperationalError as error:
+    except DatabaseError as error:
         if _was_cancelled(error, connection.vendor):
             raise SearchTooSlow from error
         raise

@@ -193,8 +193,12 @@ def tab_until(page, predicate, *, limit: int = 80, check_focus: bool = True) -> 
 def log_in(context, user, base_url: str) -> None:
     """Give the browser context a session for `user` (what force_login does for the test client)."""
     from django.conf import settings
+    from django.db import connection
     from django.test import Client
 
+    # The live server reads the session on its own connection: on PostgreSQL a session
+    # saved inside a test's transaction never reaches it. Log in from a module fixture.
+    assert not connection.in_atomic_block, "log_in() inside a test's transaction: use a fixture"
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]

@@ -13,17 +13,16 @@ OFFICIAL_EMAIL = "urzednik@okienko.example.org"
 
 @pytest.fixture(scope="module")
 def as_user(browser, demo_site):
-    contexts = []
-
-    def make(email=None):
-        context = new_context(browser)
+    """Browser contexts of an anonymous visitor, the resident and the official. Made for
+    the module, before any test's transaction: a session saved inside one would stay
+    invisible to the live server on PostgreSQL."""
+    contexts = {}
+    for email in (None, RESIDENT_EMAIL, OFFICIAL_EMAIL):
+        contexts[email] = new_context(browser)
         if email:
-            log_in(context, demo_site.users[email], demo_site.url)
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
+            log_in(contexts[email], demo_site.users[email], demo_site.url)
+    yield lambda email=None: contexts[email]
+    for context in contexts.values():
         context.close()
 
 

@@ -47,10 +47,16 @@ def test_profile_form_and_its_errors_have_no_axe_violations(demo_site, represent
     _clean(page, "profile form with errors")
 
 
-def test_registration_of_an_informal_group_with_errors_has_no_axe_violations(demo_site, browser):
+@pytest.fixture(scope="module")
+def resident(browser, demo_site):
     context = new_context(browser)
     log_in(context, demo_site.users[RESIDENT_EMAIL], demo_site.url)
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+def test_registration_of_an_informal_group_with_errors_has_no_axe_violations(demo_site, resident):
+    page = resident.new_page()
     page.goto(demo_site.url + reverse("accounts:organisation_register"))
     _clean(page, "registration form")
     page.fill("input[name=name]", "Grupa Testowa z Podwórka")
@@ -60,4 +66,3 @@ def test_registration_of_an_informal_group_with_errors_has_no_axe_violations(dem
     assert page.locator(".error-summary").count() == 1
     assert page.input_value("input[name=name]") == "Grupa Testowa z Podwórka"
     _clean(page, "registration form with errors")
-    context.close()

@@ -5,7 +5,9 @@ from django.urls import reverse
 from budget.models import Edition, Implementation, Phase, ProjectImage
 from budget.services.results import recount
 
-pytestmark = pytest.mark.django_db
+# Seeding the whole demo takes seconds on a quiet machine and minutes on a busy one;
+# the per-test limit (pyproject) would stop a healthy run. Still bounded.
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 
 def test_demo_has_an_edition_in_voting_and_a_finished_one(client, home_page, settings, tmp_path):

@@ -21,7 +21,9 @@ from cms_pages.models import (
 )
 from portal.demo import DemoContext
 
-pytestmark = pytest.mark.django_db
+# Seeding the whole demo takes seconds on a quiet machine and minutes on a busy one;
+# the per-test limit (pyproject) would stop a healthy run. Still bounded.
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 NOW = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
 

@@ -7,7 +7,9 @@ from wagtail.models import Site
 from consultations.models import ConsultationComment, ConsultationPage, Phase
 from consultations.reports import unanswered_comments
 
-pytestmark = pytest.mark.django_db
+# Seeding the whole demo takes seconds on a quiet machine and minutes on a busy one;
+# the per-test limit (pyproject) would stop a healthy run. Still bounded.
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 
 def test_seed_demo_builds_consultations_in_every_phase_that_render(client):

@@ -3,7 +3,9 @@ from django.core.management import call_command
 
 from grants.models import Offer, OfferStatus
 
-pytestmark = pytest.mark.django_db
+# Seeding the whole demo takes seconds on a quiet machine and minutes on a busy one;
+# the per-test limit (pyproject) would stop a healthy run. Still bounded.
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 
 def test_demo_call_has_offers_in_every_state(client, official):

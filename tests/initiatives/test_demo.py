@@ -1,7 +1,12 @@
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
 from initiatives.models import Application, Status
+
+# Seeding the whole demo takes seconds on a quiet machine and minutes on a busy one;
+# the per-test limit (pyproject) would stop a healthy run. Still bounded.
+pytestmark = pytest.mark.timeout(900)
 
 
 def test_demo_has_an_accepted_initiative_with_results_and_one_under_evaluation(

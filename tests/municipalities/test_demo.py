@@ -5,7 +5,9 @@ from accounts.models import User
 from cms_pages.models import ResolutionPage
 from municipalities.models import Municipality
 
-pytestmark = pytest.mark.django_db
+# Seeding the whole demo takes seconds on a quiet machine and minutes on a busy one;
+# the per-test limit (pyproject) would stop a healthy run. Still bounded.
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(900)]
 
 
 @pytest.fixture(autouse=True)

@@ -63,6 +63,7 @@ def _counts(client, urls):
     return counts
 
 
+@pytest.mark.timeout(900)  # builds 20 municipalities with content
 def test_query_counts_of_every_page_do_not_grow_with_municipalities(client, operator):
     first = rural_municipality(1, hostname="testowo-1.localhost")
     _content(first)

@@ -96,6 +96,7 @@ def test_query_count_does_not_grow_with_municipalities(client, operator):
     assert with_twenty == with_one
 
 
+@pytest.mark.timeout(900)  # builds 20 municipalities with content
 def test_municipality_home_page_query_count_does_not_grow_with_municipalities(client, operator):
     first = rural_municipality(1)
     _open_items(first, n=2)
