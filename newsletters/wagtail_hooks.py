@@ -31,7 +31,7 @@ class IssueViewSet(ScopedSnippetViewSet):
     edit_handler = ObjectList(Issue.panels, base_form_class=IssueAdminForm)
 
     def get_queryset(self, request):
-        return Issue.objects.select_related("municipality")
+        return Issue.objects.select_related("municipality__home_page")
 
 
 class TopicViewSet(ScopedSnippetViewSet):

@@ -338,3 +338,44 @@ def test_an_issue_of_a_without_topics_goes_to_as_subscribers(people, topics, gmi
     regional = IssueFactory(topics=[topics["region"]])
     regional.topics.clear()
     assert services.recipients(regional).count() == 3
+
+
+# --- Query counts of the admin lists ------------------------------------------------
+
+
+def _count(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm caches
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("role", ["editor_a", "operator"])
+def test_admin_lists_cost_the_same_queries_with_1_and_20_municipalities(
+    client, people, gmina_a, role
+):
+    from municipalities.factories import rural_municipality
+    from newsletters.standard_topics import add_standard_topics
+
+    def issue_of(municipality):
+        IssueFactory(topics=[Topic.objects.get(municipality=municipality, slug="news")])
+
+    issue_of(gmina_a)
+    client.force_login(people[role])
+    urls = [
+        reverse("wagtailsnippets_newsletters_topic:list"),
+        reverse("wagtailsnippets_newsletters_issue:list"),
+        reverse("wagtailsnippets_newsletters_issue:add"),
+    ]
+    with_one = [_count(client, url) for url in urls]
+    for n in range(3, 21):
+        municipality = rural_municipality(n)
+        add_standard_topics(municipality=municipality)
+        issue_of(municipality)
+        issue_of(gmina_a)
+    with_twenty = [_count(client, url) for url in urls]
+    assert with_twenty == with_one
