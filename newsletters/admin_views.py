@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from . import services
 from .models import Issue
+from .permissions import scope
 
 
 class ScheduleForm(forms.Form):
@@ -36,10 +37,18 @@ def _check(request, perm):
         raise PermissionDenied
 
 
+def _issue(request, pk):
+    """The issue, if it is the user's municipality's (or regional, for regional staff)."""
+    return get_object_or_404(
+        Issue.objects.filter(scope(request.user)).select_related("municipality__home_page"),
+        pk=pk,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def issue_manage(request, pk):
     _check(request, "change_issue")
-    issue = get_object_or_404(Issue, pk=pk)
+    issue = _issue(request, pk)
     can_send = request.user.has_perm("newsletters.send_issue")
     schedule_form = ScheduleForm(
         initial={"when": timezone.localtime() + datetime.timedelta(hours=1)}
@@ -79,11 +88,13 @@ def issue_manage(request, pk):
         else:
             return redirect(here)
     issue.refresh_from_db()
+    audience = issue.topics.select_related("municipality")
     return render(
         request,
         "newsletters/admin/issue_manage.html",
         {
             "issue": issue,
+            "audience": audience,
             "items": issue.items.select_related("page"),
             "suggestions": services.suggested_pages(issue=issue) if issue.is_editable else [],
             "audience_count": services.recipients(issue).count(),
@@ -102,7 +113,7 @@ def issue_preview(request, pk, mode):
     _check(request, "change_issue")
     from .emails import preview_response
 
-    issue = get_object_or_404(Issue, pk=pk)
+    issue = _issue(request, pk)
     response = preview_response(issue, "text" if mode == "text" else "html")
     # The e-mail's own styles are inline; keep the admin's framing rules.
     response["X-Frame-Options"] = "SAMEORIGIN"

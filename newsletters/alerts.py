@@ -10,6 +10,9 @@ Two triggers feed the same rules:
 - `manage.py send_due_alerts`, run every few minutes, which also catches dates that
   pass without a publish (a consultation opening at 9:00, a deadline in 3 days).
 AlertLog's unique (kind, page_id) makes every alert go out exactly once.
+
+Which topics a page feeds is `topics_for_page`: those of the municipality whose window
+holds the page, and the regional ones.
 """
 
 import datetime
@@ -21,6 +24,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -175,6 +179,30 @@ def area_codes(page, spec: AlertType) -> list[str]:
     return [str(getattr(v, "code", getattr(v, "slug", v))) for v in value]
 
 
+def topics_for_page(page, kind: str | None = None, spec: AlertType | None = None):
+    """The topics an alert about the page goes to (all the type's kinds when no kind).
+
+    The topic named for the kind and the topics of the page's public-benefit areas,
+    of two owners: the municipality whose window holds the page, and the region. A
+    regional topic hears of every window's pages, as the regional page lists what is
+    open across the municipalities; a page outside every local window (the operator's
+    own pages) feeds regional topics only. Another municipality's topics never hear
+    of it, whatever their slugs.
+    """
+    from municipalities.models import Municipality
+
+    spec = spec or spec_for(page)
+    if spec is None:
+        return Topic.objects.none()
+    kinds = [kind] if kind else list(spec.kinds)
+    slugs = {spec.topics[k] for k in kinds} | {f"area-{code}" for code in area_codes(page, spec)}
+    owners = Q(municipality__isnull=True)
+    municipality = Municipality.objects.for_page(page)
+    if municipality is not None and not municipality.is_regional_operator:
+        owners |= Q(municipality=municipality)
+    return Topic.objects.filter(owners, slug__in=slugs)
+
+
 def subject_for(kind: str, title: str, deadline) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         if kind == OPENED:
@@ -203,8 +231,7 @@ def raise_alert(page, kind: str, spec: AlertType | None = None) -> AlertLog | No
     if AlertLog.objects.filter(kind=kind, page_id=page.pk).exists():
         return None
     _, deadline = window(page, spec)
-    slugs = [spec.topics[kind]] + [f"area-{code}" for code in area_codes(page, spec)]
-    topics = list(Topic.objects.filter(slug__in=slugs))
+    topics = list(topics_for_page(page, kind, spec))
     try:
         with transaction.atomic():
             alert = AlertLog.objects.create(

@@ -124,7 +124,7 @@ class ConfirmationEmail(Email):
     def __init__(self, *, subscriber_id, topics, consent_id=None):
         super().__init__()
         self.subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-        self.topic_slugs = topics
+        self.topic_keys = topics
         self.consent_id = consent_id
 
     def get_receivers(self):
@@ -143,11 +143,13 @@ class ConfirmationEmail(Email):
     def get_context(self):
         from .models import Topic
 
-        token = tokens.make_confirm_token(self.subscriber, self.topic_slugs, self.consent_id)
+        token = tokens.make_confirm_token(self.subscriber, self.topic_keys, self.consent_id)
         return {
             **super().get_context(),
             "confirm_url": absolute(reverse("newsletters:confirm", args=[token])),
-            "topics": Topic.objects.filter(slug__in=self.topic_slugs),
+            "topics": sorted(
+                Topic.objects.resolve(self.topic_keys).values(), key=lambda t: t.label
+            ),
             "max_age_days": conf.get("NEWSLETTER_CONFIRM_MAX_AGE_DAYS"),
         }
 

@@ -6,12 +6,31 @@ from django.utils import timezone
 from .models import ConsentRecord, Issue, IssueItem, MailingStatus, Subscriber, Topic
 
 
-def topic(slug: str) -> Topic:
-    return Topic.objects.get(slug=slug)
+def topic(key: str) -> Topic:
+    """The topic a key names (Topic.key; a bare slug: the regional or the only one)."""
+    return Topic.objects.resolve([key])[key]
+
+
+def topics_from(values) -> list[Topic]:
+    """Topics given as Topic objects or keys."""
+    keys = [v for v in values if not isinstance(v, Topic)]
+    return [v for v in values if isinstance(v, Topic)] + list(Topic.objects.resolve(keys).values())
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    """A content topic of a municipality (`municipality=None`: a regional one)."""
+
+    class Meta:
+        model = Topic
+
+    slug = factory.Sequence(lambda n: f"temat-{n + 1}")
+    name = factory.Sequence(lambda n: f"Temat {n + 1}")
+    kind = Topic.Kind.CONTENT
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):
-    """A confirmed subscriber of "news" unless told otherwise (`topics=[...]` takes slugs)."""
+    """A confirmed subscriber of "news" unless told otherwise (`topics=[...]` takes Topic
+    objects or keys, see Topic.key)."""
 
     class Meta:
         model = Subscriber
@@ -25,8 +44,7 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     def topics(self, create, extracted, **kwargs):
         if not create:
             return
-        slugs = ["news"] if extracted is None else extracted
-        self.topics.set(Topic.objects.filter(slug__in=slugs))
+        self.topics.set(topics_from(["news"] if extracted is None else extracted))
 
     @factory.post_generation
     def consent(self, create, extracted, **kwargs):
@@ -36,11 +54,14 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
                 action=ConsentRecord.Action.CONFIRMED,
                 text="Chcę otrzymywać wiadomości z portalu.",
                 source="signup-form",
-                topics=sorted(self.topics.values_list("slug", flat=True)),
+                topics=sorted(t.key for t in self.topics.select_related("municipality")),
             )
 
 
 class IssueFactory(factory.django.DjangoModelFactory):
+    """A draft issue to "news"; its municipality, unless given, is that of its topics
+    when they share one (topics given as Topic objects or keys)."""
+
     class Meta:
         model = Issue
         skip_postgeneration_save = True
@@ -56,7 +77,11 @@ class IssueFactory(factory.django.DjangoModelFactory):
     def topics(self, create, extracted, **kwargs):
         if create:
             # A ParentalManyToManyField is written to the database on save().
-            self.topics.set(Topic.objects.filter(slug__in=extracted or ["news"]))
+            topics = topics_from(extracted or ["news"])
+            self.topics.set(topics)
+            owners = {t.municipality_id for t in topics}
+            if self.municipality_id is None and len(owners) == 1:
+                self.municipality_id = owners.pop()
             self.save()
 
 

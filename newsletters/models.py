@@ -26,13 +26,34 @@ from .querysets import DeliveryQuerySet, IssueQuerySet, SubscriberQuerySet, Topi
 
 
 class Topic(models.Model):
-    """Something a subscriber can follow: a kind of content or a public-benefit area."""
+    """Something a subscriber can follow: a kind of content or a public-benefit area.
+
+    A topic belongs to a municipality, or to none: then it is a regional topic of the
+    portal's operator. Slugs are unique per municipality; alerts find their topics by
+    slug (see alerts.ALERT_TYPES), so "calls" of every municipality hears of its calls.
+    """
 
     class Kind(models.TextChoices):
         CONTENT = "content", _("Kind of content")
         AREA = "area", _("Public benefit area")
 
-    slug = models.SlugField(_("slug"), max_length=64, unique=True)
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="newsletter_topics",
+        help_text=_("Empty: a regional topic of the portal's operator."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=64,
+        help_text=_(
+            "Alerts go to the topics named consultations, consultation-reports, calls, "
+            "events and area-<code>."
+        ),
+    )
     name = models.CharField(_("name"), max_length=120)
     description = models.CharField(_("description"), max_length=255, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CONTENT)
@@ -44,6 +65,7 @@ class Topic(models.Model):
     objects = TopicQuerySet.as_manager()
 
     panels = [
+        FieldPanel("municipality"),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
@@ -57,9 +79,38 @@ class Topic(models.Model):
         ordering = ["kind", "sort_order", "name"]
         verbose_name = _("newsletter topic")
         verbose_name_plural = _("newsletter topics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"],
+                name="newsletters_topic_slug_per_municipality",
+                violation_error_message=_("The municipality already has a topic with this slug."),
+            ),
+            # NULLs are distinct in a unique index: regional topics need their own.
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(municipality__isnull=True),
+                name="newsletters_topic_slug_regional",
+                violation_error_message=_("There already is a regional topic with this slug."),
+            ),
+        ]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def key(self) -> str:
+        """Names the topic in forms, links and consent records: the slug, after the
+        municipality's path and a colon unless regional ("lipowa-dolina:calls")."""
+        if self.municipality_id is None:
+            return self.slug
+        return f"{self.municipality.slug}:{self.slug}"
+
+    @property
+    def label(self) -> str:
+        """The name with its municipality, for lists that mix municipalities."""
+        if self.municipality_id is None:
+            return self.name
+        return f"{self.name} ({self.municipality.name})"
 
 
 class Subscriber(models.Model):
@@ -147,6 +198,15 @@ class Issue(PreviewableMixin, ClusterableModel):
 
     Status = MailingStatus
 
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="newsletter_issues",
+        help_text=_("Whose issue it is. Empty: a regional issue of the portal's operator."),
+    )
     subject = models.CharField(_("subject"), max_length=150)
     intro = models.TextField(
         _("introduction"),
@@ -158,7 +218,10 @@ class Issue(PreviewableMixin, ClusterableModel):
         blank=True,
         related_name="issues",
         verbose_name=_("audience"),
-        help_text=_("Subscribers of any chosen topic receive it. None chosen: every subscriber."),
+        help_text=_(
+            "Subscribers of any chosen topic receive it. None chosen: every subscriber of "
+            "the municipality's topics (of a regional issue: every subscriber)."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=MailingStatus.choices, default=MailingStatus.DRAFT
@@ -186,6 +249,7 @@ class Issue(PreviewableMixin, ClusterableModel):
                 "content, send a test to yourself, and send or schedule it."
             )
         ),
+        FieldPanel("municipality"),
         FieldPanel("subject"),
         FieldPanel("intro"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),

@@ -1,5 +1,7 @@
 """Named reads for the newsletter models."""
 
+from collections import defaultdict
+
 from django.db import models
 from django.db.models import Q
 
@@ -14,6 +16,47 @@ class TopicQuerySet(models.QuerySet):
     def areas(self):
         return self.filter(kind="area")
 
+    def regional(self):
+        return self.filter(municipality__isnull=True)
+
+    def resolve(self, keys) -> dict:
+        """{key: topic} for the keys (Topic.key) naming a topic of this queryset; one query.
+
+        A bare slug names the regional topic with that slug, or, when there is none,
+        the only topic with that slug: links and consent records from before topics
+        had municipalities (and single-municipality portals) keep working.
+        """
+        keys = {str(key) for key in keys if key}
+        if not keys:
+            return {}
+        condition = Q(pk__in=[])
+        for key in keys:
+            prefix, colon, slug = key.partition(":")
+            condition |= Q(municipality__slug=prefix, slug=slug) if colon else Q(slug=key)
+        by_slug = defaultdict(list)
+        for topic in self.filter(condition).select_related("municipality"):
+            by_slug[topic.slug].append(topic)
+        resolved = {}
+        for key in keys:
+            prefix, colon, slug = key.partition(":")
+            if colon:
+                found = [
+                    t
+                    for t in by_slug.get(slug, ())
+                    if t.municipality_id and t.municipality.slug == prefix
+                ]
+            else:
+                candidates = by_slug.get(key, [])
+                regional = [t for t in candidates if t.municipality_id is None]
+                found = regional or (candidates if len(candidates) == 1 else [])
+            if found:
+                resolved[key] = found[0]
+        return resolved
+
+    def by_keys(self, keys):
+        """The topics the keys name (see resolve), as a queryset."""
+        return self.filter(pk__in=[topic.pk for topic in self.resolve(keys).values()])
+
 
 class SubscriberQuerySet(models.QuerySet):
     def confirmed(self):
@@ -27,6 +70,14 @@ class SubscriberQuerySet(models.QuerySet):
             return qs
         return qs.filter(
             pk__in=self.model.topics.through.objects.filter(topic_id__in=topic_ids).values(
+                "subscriber_id"
+            )
+        )
+
+    def following_any_of(self, topics):
+        """Confirmed subscribers of any topic of a Topic queryset (none when it is empty)."""
+        return self.confirmed().filter(
+            pk__in=self.model.topics.through.objects.filter(topic__in=topics).values(
                 "subscriber_id"
             )
         )

@@ -57,6 +57,11 @@ def normalise_email(email: str) -> str:
     return f"{local}@{domain.lower()}" if local else email.strip()
 
 
+def topic_keys(topics) -> list[str]:
+    """Sorted keys of the topics, as consent records and confirmation links keep them."""
+    return sorted(topic.key for topic in topics)
+
+
 # --- Subscribing -------------------------------------------------------------
 
 
@@ -87,24 +92,25 @@ def request_subscription(*, email, topics, source, ip_address=None, text=None) -
     if subscriber.status in (Subscriber.Status.UNSUBSCRIBED, Subscriber.Status.UNDELIVERABLE):
         subscriber.status = Subscriber.Status.PENDING
         subscriber.save(update_fields=["status"])
-    slugs = sorted(t.slug for t in topics)
+    keys = topic_keys(topics)
     record = ConsentRecord.objects.create(
         subscriber=subscriber,
         action=ConsentRecord.Action.REQUESTED,
         text=text if text is not None else consent_text(),
         source=source,
         ip_address=ip_address,
-        topics=slugs,
+        topics=keys,
     )
     if _address_quota_left(email):
-        ConfirmationEmail.enqueue(subscriber_id=subscriber.pk, topics=slugs, consent_id=record.pk)
+        ConfirmationEmail.enqueue(subscriber_id=subscriber.pk, topics=keys, consent_id=record.pk)
     else:
         logger.info("Confirmation quota reached for subscriber %s", subscriber.pk)
 
 
 @transaction.atomic
-def confirm_subscription(*, key, topic_slugs, consent_id=None, ip_address=None) -> Subscriber:
-    """Confirm the address behind `key` and subscribe it to the topics from the link.
+def confirm_subscription(*, key, topic_keys, consent_id=None, ip_address=None) -> Subscriber:
+    """Confirm the address behind `key` and subscribe it to the topics from the link
+    (their keys, see Topic.key).
 
     Raises Subscriber.DoesNotExist when the address was erased or unsubscribed since
     the link was sent (an old link cannot undo an unsubscription).
@@ -112,7 +118,7 @@ def confirm_subscription(*, key, topic_slugs, consent_id=None, ip_address=None) 
     subscriber = Subscriber.objects.select_for_update().get(
         key=key, status__in=[Subscriber.Status.PENDING, Subscriber.Status.CONFIRMED]
     )
-    topics = list(Topic.objects.filter(slug__in=topic_slugs))
+    topics = list(Topic.objects.resolve(topic_keys).values())
     requested = (
         ConsentRecord.objects.filter(pk=consent_id, subscriber=subscriber).first()
         if consent_id
@@ -131,9 +137,13 @@ def confirm_subscription(*, key, topic_slugs, consent_id=None, ip_address=None) 
         text=requested.text if requested else consent_text(),
         source=requested.source if requested else "confirmation-link",
         ip_address=ip_address,
-        topics=sorted(t.slug for t in subscriber.topics.all()),
+        topics=_keys_of(subscriber),
     )
     return subscriber
+
+
+def _keys_of(subscriber) -> list[str]:
+    return topic_keys(subscriber.topics.select_related("municipality"))
 
 
 @transaction.atomic
@@ -155,7 +165,7 @@ def subscribe_user(*, user, topics, ip_address=None) -> Subscriber:
         text=consent_text(),
         source=SOURCE_PROFILE,
         ip_address=ip_address,
-        topics=sorted(t.slug for t in topics),
+        topics=topic_keys(topics),
     )
     return subscriber
 
@@ -173,7 +183,7 @@ def update_topics(*, subscriber, topics, source=SOURCE_PREFERENCES, ip_address=N
         text=consent_text(),
         source=source,
         ip_address=ip_address,
-        topics=sorted(t.slug for t in topics),
+        topics=topic_keys(topics),
     )
 
 
@@ -232,7 +242,15 @@ def export_subscriber(*, subscriber) -> dict:
         ),
         "last_error": subscriber.last_error,
         "account": subscriber.user.get_username() if subscriber.user_id else None,
-        "topics": [{"slug": t.slug, "name": t.name} for t in subscriber.topics.all()],
+        "topics": [
+            {
+                "key": t.key,
+                "slug": t.slug,
+                "name": t.name,
+                "municipality": t.municipality.name if t.municipality_id else None,
+            }
+            for t in subscriber.topics.select_related("municipality")
+        ],
         "consent_records": [
             {
                 "action": r.action,
@@ -272,8 +290,9 @@ def erase_subscriber(*, subscriber) -> None:
 
 
 def suggested_pages(*, issue=None, limit=50):
-    """Live pages first published since the last issue went out, of the configured types,
-    newest first (without an earlier issue: the last 31 days).
+    """Live pages first published since the last issue of the same municipality went
+    out, of the configured types, in its window (a regional issue: anywhere), newest
+    first (without an earlier issue: the last 31 days).
 
     "Went out" is when its sending started: later pages were not in it. A page that
     was only edited and re-published is not new content and is not suggested again.
@@ -282,9 +301,16 @@ def suggested_pages(*, issue=None, limit=50):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
-    last = Issue.objects.published().aggregate(at=Max("sending_started_at"))["at"]
+    municipality_id = issue.municipality_id if issue is not None else None
+    last = (
+        Issue.objects.published()
+        .filter(municipality_id=municipality_id)
+        .aggregate(at=Max("sending_started_at"))["at"]
+    )
     since = last or timezone.now() - timedelta(days=31)
     pages = Page.objects.live().public().filter(first_published_at__gt=since, depth__gt=2)
+    if municipality_id is not None:
+        pages = pages.filter(path__startswith=issue.municipality.home_page.path)
     labels = conf.get("NEWSLETTER_SUGGESTED_PAGE_MODELS")
     if labels:
         content_types = [
@@ -313,12 +339,41 @@ def _refuse_private_pages(pages) -> None:
         )
 
 
+def _refuse_foreign_pages(issue, pages) -> None:
+    """A municipality's issue carries its own window's pages only."""
+    if issue.municipality_id is None:
+        return
+    home = issue.municipality.home_page.path
+    foreign = [page.title for page in pages if not page.path.startswith(home)]
+    if foreign:
+        raise ValueError(
+            gettext(
+                "Only pages of %(municipality)s can go into its newsletter. Remove: %(titles)s."
+            )
+            % {"municipality": issue.municipality.name, "titles": ", ".join(foreign)}
+        )
+
+
+def _refuse_foreign_topics(issue) -> None:
+    """A municipality's issue goes to subscribers of its own topics only."""
+    if issue.municipality_id is None:
+        return
+    foreign = [t.label for t in issue.topics.all() if t.municipality_id != issue.municipality_id]
+    if foreign:
+        raise ValueError(
+            gettext("These topics are not %(municipality)s's: %(topics)s.")
+            % {"municipality": issue.municipality.name, "topics": ", ".join(foreign)}
+        )
+
+
 @transaction.atomic
 def add_items(*, issue, pages) -> int:
-    """Append pages to a draft issue, in the given order."""
+    """Append pages to a draft issue, in the given order: published, public pages of the
+    issue's municipality only (any municipality's for a regional issue)."""
     if not issue.is_editable:
         raise ValueError("The issue has already been sent.")
     _refuse_private_pages(pages)
+    _refuse_foreign_pages(issue, pages)
     start = issue.items.count()
     IssueItem.objects.bulk_create(
         IssueItem(issue=issue, page=page, sort_order=start + i) for i, page in enumerate(pages)
@@ -334,7 +389,10 @@ def send_issue_now(*, issue) -> None:
     issue = Issue.objects.select_for_update().get(pk=issue.pk)
     if not issue.is_editable:
         raise ValueError("The issue has already been sent or is being sent.")
-    _refuse_private_pages([item.page for item in issue.items.select_related("page") if item.page])
+    pages = [item.page for item in issue.items.select_related("page") if item.page]
+    _refuse_private_pages(pages)
+    _refuse_foreign_pages(issue, pages)
+    _refuse_foreign_topics(issue)
     issue.status = MailingStatus.SENDING
     issue.sending_started_at = timezone.now()
     issue.save(update_fields=["status", "sending_started_at"])
@@ -394,7 +452,19 @@ def mailing_kind(mailing) -> str:
 
 
 def recipients(mailing):
-    return Subscriber.objects.following(list(mailing.topics.all()))
+    """Confirmed subscribers of the mailing's topics. Without topics, an issue goes to
+    every subscriber of its municipality's topics (a regional issue: to every confirmed
+    subscriber) and an alert to nobody."""
+    topics = list(mailing.topics.all())
+    if topics:
+        return Subscriber.objects.following(topics)
+    if mailing_kind(mailing) == "alert":
+        return Subscriber.objects.none()
+    if mailing.municipality_id is None:
+        return Subscriber.objects.confirmed()
+    return Subscriber.objects.following_any_of(
+        Topic.objects.filter(municipality_id=mailing.municipality_id)
+    )
 
 
 def prepare_deliveries(mailing) -> int:
@@ -405,10 +475,18 @@ def prepare_deliveries(mailing) -> int:
     """
     if mailing.recipients_prepared_at:
         return 0
+    audience = recipients(mailing)
+    created = 0 if audience.query.is_empty() else _insert_deliveries(mailing, audience)
+    type(mailing).objects.filter(pk=mailing.pk).update(recipients_prepared_at=timezone.now())
+    mailing.recipients_prepared_at = timezone.now()
+    return created
+
+
+def _insert_deliveries(mailing, audience) -> int:
     issue_id, alert_id = (
         (mailing.pk, None) if mailing_kind(mailing) == "issue" else (None, mailing.pk)
     )
-    select_sql, select_params = recipients(mailing).values("pk").query.sql_with_params()
+    select_sql, select_params = audience.values("pk").query.sql_with_params()
     table = Delivery._meta.db_table
     with db_connection.cursor() as cursor:
         # "WHERE 1=1" keeps SQLite from reading ON CONFLICT as part of the SELECT.
@@ -419,10 +497,7 @@ def prepare_deliveries(mailing) -> int:
             "ON CONFLICT DO NOTHING",
             [issue_id, alert_id, Delivery.Status.PENDING, *select_params],
         )
-        created = cursor.rowcount
-    type(mailing).objects.filter(pk=mailing.pk).update(recipients_prepared_at=timezone.now())
-    mailing.recipients_prepared_at = timezone.now()
-    return created
+        return cursor.rowcount
 
 
 TEMPORARY, PERMANENT = "temporary", "permanent"

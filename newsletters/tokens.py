@@ -31,8 +31,9 @@ class ExpiredToken(InvalidToken):
     """The token was genuine but is too old."""
 
 
-def make_confirm_token(subscriber, topic_slugs, consent_id=None) -> str:
-    payload = {"k": str(subscriber.key), "t": sorted(topic_slugs), "c": consent_id}
+def make_confirm_token(subscriber, topic_keys, consent_id=None) -> str:
+    """The confirmation link's token: the subscriber's key and the chosen topics' keys."""
+    payload = {"k": str(subscriber.key), "t": sorted(topic_keys), "c": consent_id}
     return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object(payload, compress=True)
 
 

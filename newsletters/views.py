@@ -9,17 +9,19 @@ import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from portal import ratelimit
 from portal.net import client_ip
 
 from . import conf, services, tokens
-from .forms import PreferencesForm, ProfileSubscriptionForm, SubscribeForm
+from .forms import PreferencesForm, ProfileSubscriptionForm, SubscribeForm, topic_groups
 from .models import Issue, Subscriber, Topic
 
 
@@ -32,13 +34,38 @@ def _ip_allowed(request) -> bool:
     )
 
 
-def _topic_groups(form_field):
-    """Topic checkboxes split into content kinds and public-benefit areas (two fieldsets)."""
-    groups = {"content": [], "area": []}
-    kinds = dict(Topic.objects.active().values_list("slug", "kind"))
-    for checkbox in form_field:
-        groups[kinds.get(checkbox.data["value"], "content")].append(checkbox)
-    return groups
+def _visitor_gmina(request) -> str:
+    """The path of the visitor's municipality: the window they came from (`?gmina=`,
+    kept in the form as a hidden field) or the one whose own site they are on."""
+    gmina = request.POST.get("gmina") or request.GET.get("gmina")
+    if gmina:
+        return gmina[:80]
+    from municipalities.models import Municipality
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return ""
+    found = Municipality.objects.filter(home_page_id=site.root_page_id)
+    return found.values_list("slug", flat=True).first() or ""
+
+
+def _topic_context(form, gmina) -> dict:
+    """Topic groups for the form, the visitor's municipality first."""
+    groups = topic_groups(form["topics"], first=lambda municipality: municipality.slug == gmina)
+    return {"topic_groups": groups, "gmina": gmina}
+
+
+def _initial_topics(request, gmina) -> list[str]:
+    """Topics ticked on arrival: `?topic=` (keys), else the news of the visitor's
+    municipality, else the regional (or only) news."""
+    wanted = request.GET.getlist("topic")
+    found = Topic.objects.active().resolve([*wanted, f"{gmina}:news", "news"])
+    if wanted:
+        return [found[key].key for key in wanted if key in found]
+    for key in (f"{gmina}:news", "news"):
+        if key in found:
+            return [found[key].key]
+    return []
 
 
 def _link_problem(request, problem: str, status: int):
@@ -47,6 +74,7 @@ def _link_problem(request, problem: str, status: int):
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
+    gmina = _visitor_gmina(request)
     if request.method == "POST":
         if not _ip_allowed(request):
             return render(request, "newsletters/rate_limited.html", status=429)
@@ -68,15 +96,14 @@ def subscribe(request):
             return redirect("newsletters:check_inbox")
         status = 400
     else:
-        initial_topics = request.GET.getlist("topic") or ["news"]
-        form = SubscribeForm(initial={"topics": initial_topics})
+        form = SubscribeForm(initial={"topics": _initial_topics(request, gmina)})
         status = 200
     return render(
         request,
         "newsletters/subscribe.html",
         {
             "form": form,
-            "topic_groups": _topic_groups(form["topics"]),
+            **_topic_context(form, gmina),
             "consent_text": services.consent_text(),
         },
         status=status,
@@ -101,12 +128,13 @@ def confirm(request, token):
         return _link_problem(request, "invalid", 400)
     if request.method == "GET":
         # Mail scanners open links: confirming takes a deliberate click (POST).
-        topics = Topic.objects.filter(slug__in=payload.get("t") or [])
+        topics = Topic.objects.resolve(payload.get("t") or []).values()
+        topics = sorted(topics, key=lambda topic: topic.label)
         return render(request, "newsletters/confirm.html", {"topics": topics})
     try:
         subscriber = services.confirm_subscription(
             key=payload["k"],
-            topic_slugs=payload.get("t") or [],
+            topic_keys=payload.get("t") or [],
             consent_id=payload.get("c"),
             ip_address=client_ip(request),
         )
@@ -117,6 +145,7 @@ def confirm(request, token):
         "newsletters/confirmed.html",
         {
             "subscriber": subscriber,
+            "topics": subscriber.topics.select_related("municipality").order_by("name"),
             "preferences_token": tokens.make_manage_token(subscriber.key),
         },
     )
@@ -169,7 +198,7 @@ def preferences(request, token):
         else:
             status = 400
     else:
-        form = PreferencesForm(initial={"topics": [t.slug for t in subscriber.topics.all()]})
+        form = PreferencesForm(initial={"topics": _keys_of(subscriber)})
     saved = request.session.pop("newsletters_saved", False)
     return render(
         request,
@@ -177,7 +206,7 @@ def preferences(request, token):
         {
             "subscriber": subscriber,
             "form": form,
-            "topic_groups": _topic_groups(form["topics"]),
+            **_topic_context(form, _visitor_gmina(request)),
             "token": token,
             "saved": saved,
         },
@@ -251,7 +280,8 @@ def erase(request, token):
 
 
 def archive(request):
-    paginator = Paginator(Issue.objects.published().order_by("-sending_started_at", "-pk"), 20)
+    issues = Issue.objects.published().select_related("municipality")
+    paginator = Paginator(issues.order_by("-sending_started_at", "-pk"), 20)
     page = paginator.get_page(request.GET.get("strona"))
     return render(request, "newsletters/archive.html", {"issues": page, "page_obj": page})
 
@@ -266,6 +296,10 @@ def archive_detail(request, pk):
         "newsletters/issue_detail.html",
         {"issue": issue, "items": context["items"]},
     )
+
+
+def _keys_of(subscriber) -> list[str]:
+    return [topic.key for topic in subscriber.topics.select_related("municipality")]
 
 
 def _user_subscriber(user):
@@ -317,14 +351,14 @@ def profile_subscriptions(request):
             return redirect("newsletters:profile")
         status = 400
     else:
-        initial = [t.slug for t in subscriber.topics.all()] if confirmed else []
+        initial = _keys_of(subscriber) if confirmed else []
         form = ProfileSubscriptionForm(initial={"topics": initial})
     return render(
         request,
         "newsletters/profile.html",
         {
             "form": form,
-            "topic_groups": _topic_groups(form["topics"]),
+            **_topic_context(form, _visitor_gmina(request)),
             "subscriber": subscriber,
             "confirmed": confirmed,
             "outcome": request.session.pop("newsletters_profile_outcome", None),
@@ -336,11 +370,23 @@ def profile_subscriptions(request):
 
 
 def signup_section(home_page, request):
-    """Home-page "window" section with the short sign-up form (cms_pages.window)."""
+    """Home-page "window" section with the short sign-up form (cms_pages.window): the
+    window's municipality's kinds of content, or the regional ones where it has none."""
+    from municipalities.models import Municipality
+
+    municipality = Municipality.objects.filter(home_page=home_page).first()
+    topics = list(
+        Topic.objects.active()
+        .content()
+        .filter(Q(municipality=municipality) | Q(municipality__isnull=True))
+        .select_related("municipality")
+    )
+    own = [t for t in topics if municipality and t.municipality_id == municipality.pk]
     return {
         "template": "newsletters/sections/signup.html",
         "order": 90,
-        "topics": list(Topic.objects.active().content()),
+        "municipality": municipality,
+        "topics": own or [t for t in topics if t.municipality_id is None],
         "consent_text": services.consent_text(),
     }
 
@@ -354,5 +400,9 @@ def profile_section(request):
         "template": "newsletters/sections/profile.html",
         "order": 50,
         "subscriber": subscriber,
-        "topics": list(subscriber.topics.all()) if subscriber and subscriber.is_confirmed else [],
+        "topics": (
+            list(subscriber.topics.select_related("municipality"))
+            if subscriber and subscriber.is_confirmed
+            else []
+        ),
     }

@@ -240,7 +240,7 @@ def sample_arguments() -> dict[tuple[str, str], object]:
             if subscriber is not None:
                 samples[("newsletters", "token")] = make_manage_token(subscriber.key)
                 samples[("newsletters:export", "token")] = make_export_token(subscriber.key)
-                topics = list(subscriber.topics.values_list("slug", flat=True)[:2])
+                topics = [t.key for t in subscriber.topics.select_related("municipality")[:2]]
                 samples[("newsletters:confirm", "token")] = make_confirm_token(subscriber, topics)
             issue = Issue.objects.order_by("pk").first()
             if issue is not None:

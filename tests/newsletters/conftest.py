@@ -79,3 +79,46 @@ def issue_with_items(db):
     IssueItemFactory(issue=issue, title="Nowy punkt konsultacyjny", summary="Otwieramy punkt.")
     IssueItemFactory(issue=issue, title="Dzień Organizacji", summary="Zapraszamy na spotkanie.")
     return issue
+
+
+# --- Several municipalities ------------------------------------------------------
+
+
+@pytest.fixture
+def operator(db):
+    """The regional operator (the city moves under its regional page) with the
+    regional topics; Wagtail's cached site root paths are forgotten around the test."""
+    from wagtail.models import Site
+
+    from municipalities.kinds import MunicipalityKind
+    from municipalities.services import MunicipalityData, add_municipality
+    from newsletters.standard_topics import add_standard_topics
+
+    Site.clear_site_root_paths_cache()
+    operator = add_municipality(
+        MunicipalityData(
+            name="Związek Gmin Doliny Testowej", kind=MunicipalityKind.ASSOCIATION, slug="region"
+        )
+    )
+    add_standard_topics(municipality=None, areas=True)
+    yield operator
+    Site.clear_site_root_paths_cache()
+
+
+def _gmina(n, name, slug, **extra):
+    from municipalities.factories import rural_municipality
+    from newsletters.standard_topics import add_standard_topics
+
+    municipality = rural_municipality(n, name=name, slug=slug, **extra)
+    add_standard_topics(municipality=municipality)
+    return municipality
+
+
+@pytest.fixture
+def gmina_a(operator):
+    return _gmina(1, "Gmina Alfa", "alfa")
+
+
+@pytest.fixture
+def gmina_b(operator):
+    return _gmina(2, "Gmina Beta", "beta", hostname="beta.localhost")

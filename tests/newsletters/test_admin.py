@@ -27,10 +27,15 @@ def test_editor_sees_issues_with_a_prepare_and_send_button(client, editor, issue
 
 
 def test_editor_creates_an_issue_in_the_snippet_form(client, editor):
+    from municipalities.services import home_municipality
+
     client.force_login(editor)
     response = client.get(reverse("wagtailsnippets_newsletters_issue:add"))
     assert response.status_code == 200
+    city = home_municipality()
+    assert response.context["form"].initial["municipality"] == city.pk  # the editor's only one
     data = {
+        "municipality": city.pk,
         "subject": "Biuletyn grudniowy",
         "intro": "Dzień dobry!",
         "topics": [],
@@ -42,6 +47,7 @@ def test_editor_creates_an_issue_in_the_snippet_form(client, editor):
     response = client.post(reverse("wagtailsnippets_newsletters_issue:add"), data)
     assert response.status_code == 302, response.content[:2000]
     assert Issue.objects.get().subject == "Biuletyn grudniowy"
+    assert Issue.objects.get().municipality == city
 
 
 def test_suggestions_are_pages_published_since_the_last_issue(client, editor):

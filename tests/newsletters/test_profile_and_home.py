@@ -37,7 +37,7 @@ def test_verified_user_subscribes_from_profile_without_another_link(client, resi
     page = client.get(PROFILE)
     assert b'id="profile-outcome-saved"' in page.content
     checked = re.findall(
-        r'<input type="checkbox" name="topics" value="([\w-]+)"[^>]* checked', page.text
+        r'<input type="checkbox" name="topics" value="[\w-]+:([\w-]+)"[^>]* checked', page.text
     )
     assert sorted(checked) == ["area-culture", "news"]
 

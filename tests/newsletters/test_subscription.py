@@ -65,7 +65,8 @@ def test_double_opt_in_end_to_end(client, django_capture_on_commit_callbacks):
     assert requested.source == "signup-form"
     assert requested.ip_address == "10.0.0.7"
     assert requested.text  # the sentence shown next to the form
-    assert requested.topics == ["events", "news"]
+    city = subscriber.topics.get(slug="news").municipality.slug
+    assert requested.topics == [f"{city}:events", f"{city}:news"]  # keys: whose topic, which
     assert confirmed.action == ConsentRecord.Action.CONFIRMED
     assert confirmed.text == requested.text
     assert confirmed.ip_address == "10.0.0.8"
