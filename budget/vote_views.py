@@ -19,6 +19,7 @@ from .models import Ballot, Identity, Pool
 from .querysets import with_figures
 from .services import voting
 from .services.submission import PhaseClosed
+from .views import _edition_for
 
 
 def vote_rate() -> int:
@@ -27,7 +28,12 @@ def vote_rate() -> int:
 
 
 def vote(request, pool_pk):
-    pool = get_object_or_404(Pool.objects.select_related("edition__municipality"), pk=pool_pk)
+    """The ballot of one pool. A vote that is stored reads no list of projects: the
+    service checks the choices against the admitted ones; the list (with its figures)
+    is read only to show the form."""
+    # The form page shows the municipality's name; a vote needs only the edition.
+    related = "edition__municipality" if request.method == "GET" else "edition"
+    pool = get_object_or_404(Pool.objects.select_related(related), pk=pool_pk)
     edition = pool.edition
     if not permissions.can_see_edition(request.user, edition):
         raise Http404
@@ -38,27 +44,25 @@ def vote(request, pool_pk):
             return redirect_to_login(request.get_full_path())
         if not permissions.can_submit(request.user):
             return render(request, "budget/verify_first.html", status=403)
-    projects = list(with_figures(pool.projects.admitted()).order_by("title", "pk"))
-    form = VoteForm(request.POST or None, pool=pool, projects=projects)
+    form = VoteForm(request.POST or None, pool=pool)
     status = 200
     if request.method == "POST":
         key = f"budget:vote:{client_ip(request)}"
         if not ratelimit.hit(key, limit=vote_rate(), seconds=60):
             return render(request, "429.html", status=429)
+        status = 400
         if form.is_valid():
-            data = form.cleaned_data
-            voter = voting.Voter(
-                user=request.user,
-                full_name=data.get("full_name", ""),
-                pesel=data.get("pesel", ""),
-                declared_residence=data["declared_residence"],
-                declared_age=data.get("declared_age", False),
-            )
             try:
-                ballot = voting.cast_vote(pool=pool, voter=voter, project_ids=data["projects"])
+                ballot = voting.cast_vote(
+                    pool=pool,
+                    voter=voter_of(request, form),
+                    project_ids=form.cleaned_data["projects"],
+                )
             except ValidationError as exc:
                 _add_errors(form, exc)
-                status = 400
+            except voting.OtherDistrictVoted as exc:
+                form.add_error(None, exc.message)
+                status = 409
             except voting.AlreadyVoted:
                 form.add_error(
                     None, _("A vote from this voter has already been cast in this pool.")
@@ -72,13 +76,23 @@ def vote(request, pool_pk):
                 return render(request, "budget/verify_first.html", status=403)
             else:
                 return redirect(f"{reverse('budget:receipt')}?kod={ballot.receipt}")
-        else:
-            status = 400
+    projects = list(with_figures(pool.projects.admitted()).order_by("title", "pk"))
     return render(
         request,
         "budget/vote_form.html",
         {"form": form, "pool": pool, "edition": edition, "projects": projects},
         status=status,
+    )
+
+
+def voter_of(request, form) -> voting.Voter:
+    data = form.cleaned_data
+    return voting.Voter(
+        user=request.user,
+        full_name=data.get("full_name", ""),
+        pesel=data.get("pesel", ""),
+        declared_residence=data["declared_residence"],
+        declared_age=data.get("declared_age", False),
     )
 
 
@@ -112,8 +126,6 @@ def receipt(request):
 
 
 def results(request, pk):
-    from .views import _edition_for
-
     edition = _edition_for(request, pk)
     if not edition.results_public:
         raise Http404
