@@ -208,3 +208,16 @@ def test_one_district_holds_against_parallel_clients(postgres_only, identity):
     assert Ballot.objects.filter(edition=edition).count() == 1
     # Every refusal names the one district that was stored (or is that same pool).
     assert {pool for _outcome, pool in outcomes} == set(stored)
+
+
+def test_parallel_mail_tasks_send_the_decision_once(postgres_only, mailoutbox):
+    from budget import tasks
+
+    edition = make_edition(home_municipality(), phase=Phase.VERIFICATION)
+    author = UserFactory(username="autor-rownolegly", roles=[Role.RESIDENT])
+    project = make_project(make_pool(edition), author=author, status=Status.ADMITTED)
+
+    errors, outcomes = run_in_threads(lambda n: tasks.send_verification_mail.call(project.pk))
+    assert errors == []
+    assert sorted(outcomes) == [False] * (THREADS - 1) + [True]
+    assert len(mailoutbox) == 1
