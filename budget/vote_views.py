@@ -5,15 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from portal import ratelimit
 from portal.net import client_ip
 
-from . import permissions
+from . import open_data, permissions
 from .forms import ReceiptForm, VoteForm
 from .models import Ballot, Identity, Pool
 from .querysets import with_figures
@@ -138,3 +140,48 @@ def results(request, pk):
         by_pool[project.pool_id].append(project)
     sections = [(pool, by_pool[pool.pk]) for pool in pools]
     return render(request, "budget/results.html", {"edition": edition, "sections": sections})
+
+
+def _published(request, pk):
+    """The edition with published results and the pools asked for: all, or the one
+    named by ?pula= (404 for a pool of another edition)."""
+    edition = _edition_for(request, pk)
+    if not edition.results_public:
+        raise Http404
+    pools = list(edition.pools.all())
+    if pool_id := request.GET.get("pula"):
+        pools = [pool for pool in pools if str(pool.pk) == pool_id]
+        if not pools:
+            raise Http404
+    return edition, pools
+
+
+def _file_name(edition, pools, extension) -> str:
+    one_pool = f"-pula-{pools[0].pk}" if len(pools) == 1 else ""
+    return f"budzet-{edition.pk}{one_pool}-wyniki.{extension}"
+
+
+@require_GET
+def results_json(request, pk):
+    edition, pools = _published(request, pk)
+    data = open_data.results_data(edition, pools, request.build_absolute_uri)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=_file_name(edition, pools, "json")
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def results_csv(request, pk):
+    edition, pools = _published(request, pk)
+    data = open_data.results_data(edition, pools, request.build_absolute_uri)
+    response = HttpResponse(
+        open_data.results_csv(data).encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=_file_name(edition, pools, "csv")
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
