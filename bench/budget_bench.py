@@ -3,12 +3,14 @@
     python bench/budget_bench.py [--votes 100000] [--duration 10]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/okienko_budget python bench/budget_bench.py
 
-Builds an edition in voting (name + PESEL identity, minimum age 16, two pools with ten
-admitted projects each) with `--votes` ballots already cast, then measures in one run:
-robots.txt (the page yardstick), the minimal logged-in one-row form POST (the posting
-yardstick, bench/urls.py), the edition's project list, and casting votes with every
-check on (CSRF, rate limit, PESEL checksum, birth date and age, keyed hash, declaration,
-the pool's rule, the unique constraints) by fresh voters. Then it checks that every
+Builds an edition in voting (name + PESEL identity, minimum age 16, one district pool
+under the one-district rule and one whole-municipality pool, ten admitted projects
+each) with `--votes` ballots already cast, then measures in one run: robots.txt (the
+page yardstick), the minimal logged-in one-row form POST (the posting yardstick,
+bench/urls.py), the edition's project list, and casting votes in the district pool with
+every check on (CSRF, rate limit, PESEL checksum, birth date and age, keyed hash,
+declaration, the pool's rule, the unique constraints of the pool and of the one
+district) by fresh voters. Then it checks that every
 acknowledged vote is stored, times the results computed from all ballots, and prints
 requests/s, latency, the ratio to the yardsticks, CPU per request and the load average.
 Database handling as in bench/consultation_bench.py (SQLite file by default).
@@ -56,7 +58,7 @@ def seed(votes: int, out: Path) -> None:
     from accounts.factories import UserFactory
     from accounts.models import Role
     from budget.factories import make_edition, make_pool, make_project
-    from budget.models import Ballot, BallotChoice, Identity, Phase, Status
+    from budget.models import Ballot, BallotChoice, Identity, Phase, PoolKind, Status
     from budget.pesel import pesel_hash, with_checksum
     from budget.services.results import compute_results
     from municipalities.services import home_municipality
@@ -71,7 +73,10 @@ def seed(votes: int, out: Path) -> None:
             home_municipality(), phase=Phase.VOTING, identity=Identity.PESEL, minimum_age=16
         )
         pools = [
-            make_pool(edition, name=f"Pula {n}", amount="2000000.00", position=n) for n in range(2)
+            make_pool(edition, name=name, kind=kind, amount="2000000.00", position=n)
+            for n, (name, kind) in enumerate(
+                [("Osiedle Północ", PoolKind.DISTRICT), ("Cała gmina", PoolKind.CITY)]
+            )
         ]
         projects = {
             pool.pk: [
@@ -88,6 +93,7 @@ def seed(votes: int, out: Path) -> None:
                     pool=pools[i % 2],
                     pesel_hash=pesel_hash(pesel_number(i)),
                     full_name="Głosujący",
+                    district_vote=pools[i % 2].limits_districts,
                 )
                 for i in range(start, min(start + batch, votes))
             ]

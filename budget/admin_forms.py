@@ -29,6 +29,7 @@ class EditionForm(forms.ModelForm):
             "minimum_age",
             "identity",
             "tie_break",
+            "one_district_pool",
         ]
         widgets = {f: WARSAW_INPUT for f, _p in PHASE_DATES} | {
             "description": forms.Textarea(attrs={"rows": 4})
@@ -41,6 +42,9 @@ class EditionForm(forms.ModelForm):
         ).order_by("name")
         for field, _phase in PHASE_DATES:
             self.fields[field].help_text = _("Polish time (Europe/Warsaw).")
+        if self.instance.pk and self.instance.ballots.exists():
+            # Ballots already cast were checked under the rule as it was.
+            self.fields["one_district_pool"].disabled = True
 
 
 class PoolForm(forms.ModelForm):

@@ -19,9 +19,11 @@ CURRENT = [
     ("Zielone podwórko przy ul. Kasztanowej", "city", "180000.00"),
     ("Bezpłatne warsztaty rowerowe dla dzieci", "city", "45000.00"),
     ("Oświetlenie ścieżki nad stawem", "city", "320000.00"),
-    ("Biblioteka sąsiedzka w altanie", "district", "38000.00"),
-    ("Siłownia plenerowa na Przylepie", "district", "120000.00"),
-    ("Ławki i stojaki rowerowe przy szkole", "district", "26000.00"),
+    ("Biblioteka sąsiedzka w altanie", "przylep", "38000.00"),
+    ("Siłownia plenerowa na Przylepie", "przylep", "120000.00"),
+    ("Ławki i stojaki rowerowe przy szkole", "przylep", "26000.00"),
+    ("Plac zabaw przy ul. Słonecznej", "sloneczne", "95000.00"),
+    ("Zielona wiata przystankowa", "sloneczne", "42000.00"),
 ]
 FINISHED = [
     ("Skwer pamięci winiarzy", "380000.00", Implementation.DONE),
@@ -64,7 +66,7 @@ def seed(ctx):
         phase=Phase.VOTING,
         name=f"Budżet obywatelski {year + 1}",
         resolution=f"Uchwała nr XII/140/{year} Rady Miasta",
-        description="Mieszkańcy decydują o 2,3 mln zł z budżetu miasta.",
+        description="Mieszkańcy decydują o 2,45 mln zł z budżetu miasta.",
     )
     city_pool = make_pool(
         current,
@@ -84,9 +86,19 @@ def seed(ctx):
         max_choices=2,
         position=1,
     )
+    sunny = make_pool(
+        current,
+        name="Osiedle Słoneczne",
+        kind=PoolKind.DISTRICT,
+        amount="150000.00",
+        residents=6_500,
+        signatures_required=6,
+        position=2,
+    )
+    pools = {"city": city_pool, "przylep": district, "sloneczne": sunny}
     projects = []
     for title, where, cost in CURRENT:
-        pool = city_pool if where == "city" else district
+        pool = pools[where]
         project = make_project(
             pool, author=resident, title=title, cost=cost, status=Status.ADMITTED
         )
@@ -120,10 +132,12 @@ def seed(ctx):
         decided_at=current.appeals_end,
         decided_by=official,
     )
+    # Everyone votes in the city pool; two in three also in their one district.
     for i, digest in enumerate(voters(ctx, 60, 1)):
-        pool = city_pool if i % 3 else district
-        choices = [p for p in projects if p.pool_id == pool.pk][: 1 + i % 2]
-        make_ballot(pool, choices, pesel_hash=digest)
+        chosen_pools = [city_pool] + ([district if i % 3 == 1 else sunny] if i % 3 else [])
+        for pool in chosen_pools:
+            choices = [p for p in projects if p.pool_id == pool.pk][: 1 + i % 2]
+            make_ballot(pool, choices, pesel_hash=digest)
 
     finished = make_edition(
         city,

@@ -99,7 +99,11 @@ def make_project(
 
 def make_ballot(pool, projects, *, voter=None, pesel_hash=None) -> Ballot:
     ballot = Ballot.objects.create(
-        edition=pool.edition, pool=pool, voter=voter, pesel_hash=pesel_hash
+        edition=pool.edition,
+        pool=pool,
+        voter=voter,
+        pesel_hash=pesel_hash,
+        district_vote=pool.limits_districts,
     )
     BallotChoice.objects.bulk_create(BallotChoice(ballot=ballot, project=p) for p in projects)
     return ballot

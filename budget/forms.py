@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -158,11 +159,35 @@ class AppealForm(forms.Form):
     )
 
 
+class ProjectIdsField(forms.Field):
+    """The chosen projects' ids. Which ids a ballot may hold is the pool's rule, checked
+    by the voting service against the admitted projects; so casting a vote does not
+    read the list of projects twice."""
+
+    widget = forms.CheckboxSelectMultiple
+    default_error_messages = {"invalid": gettext_lazy("Choose projects from the list.")}
+
+    def to_python(self, value):
+        if not value:
+            return []
+        try:
+            return [int(pk) for pk in value]
+        except (TypeError, ValueError) as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
+def _residence_label(edition) -> str:
+    return _("I declare that I live in %(municipality)s.") % {
+        "municipality": edition.municipality.name
+    }
+
+
+residence_label = lazy(_residence_label, str)
+
+
 class VoteForm(forms.Form):
-    projects = forms.TypedMultipleChoiceField(
+    projects = ProjectIdsField(
         label=gettext_lazy("Projects"),
-        coerce=int,
-        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": gettext_lazy("Choose at least one project.")},
     )
     full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=150)
@@ -180,13 +205,11 @@ class VoteForm(forms.Form):
     )
     declared_age = forms.BooleanField()
 
-    def __init__(self, *args, pool, projects, **kwargs):
+    def __init__(self, *args, pool, **kwargs):
         super().__init__(*args, **kwargs)
         edition = pool.edition
-        self.fields["projects"].choices = [(p.pk, p.title) for p in projects]
-        self.fields["declared_residence"].label = _(
-            "I declare that I live in %(municipality)s."
-        ) % {"municipality": edition.municipality.name}
+        # Read when the form is shown: a vote that is stored never needs the name.
+        self.fields["declared_residence"].label = residence_label(edition)
         if edition.identity == Identity.ACCOUNT:
             del self.fields["full_name"], self.fields["pesel"]
             self.fields["declared_age"].label = _("I am %(age)s years old or older.") % {

@@ -18,7 +18,7 @@ from portal.private_files import serve_private_file
 
 from . import permissions
 from .forms import AppealForm, ProjectForm, SupportForm, cost_lines_for
-from .models import Edition, Project, ProjectImage, Status
+from .models import Edition, PoolKind, Project, ProjectImage, Status
 from .querysets import listed_projects
 from .services import submission, verification
 from .services.submission import PhaseClosed
@@ -62,6 +62,8 @@ def edition_detail(request, pk):
             "chosen_pool": chosen_pool,
             "projects": projects,
             "phase": edition.phase,
+            "one_district": edition.one_district_pool
+            and any(pool.kind == PoolKind.DISTRICT for pool in pools),
         },
     )
 

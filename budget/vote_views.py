@@ -5,20 +5,23 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from portal import ratelimit
 from portal.net import client_ip
 
-from . import permissions
+from . import open_data, permissions
 from .forms import ReceiptForm, VoteForm
 from .models import Ballot, Identity, Pool
 from .querysets import with_figures
 from .services import voting
 from .services.submission import PhaseClosed
+from .views import _edition_for
 
 
 def vote_rate() -> int:
@@ -27,7 +30,12 @@ def vote_rate() -> int:
 
 
 def vote(request, pool_pk):
-    pool = get_object_or_404(Pool.objects.select_related("edition__municipality"), pk=pool_pk)
+    """The ballot of one pool. A vote that is stored reads no list of projects: the
+    service checks the choices against the admitted ones; the list (with its figures)
+    is read only to show the form."""
+    # The form page shows the municipality's name; a vote needs only the edition.
+    related = "edition__municipality" if request.method == "GET" else "edition"
+    pool = get_object_or_404(Pool.objects.select_related(related), pk=pool_pk)
     edition = pool.edition
     if not permissions.can_see_edition(request.user, edition):
         raise Http404
@@ -38,27 +46,25 @@ def vote(request, pool_pk):
             return redirect_to_login(request.get_full_path())
         if not permissions.can_submit(request.user):
             return render(request, "budget/verify_first.html", status=403)
-    projects = list(with_figures(pool.projects.admitted()).order_by("title", "pk"))
-    form = VoteForm(request.POST or None, pool=pool, projects=projects)
+    form = VoteForm(request.POST or None, pool=pool)
     status = 200
     if request.method == "POST":
         key = f"budget:vote:{client_ip(request)}"
         if not ratelimit.hit(key, limit=vote_rate(), seconds=60):
             return render(request, "429.html", status=429)
+        status = 400
         if form.is_valid():
-            data = form.cleaned_data
-            voter = voting.Voter(
-                user=request.user,
-                full_name=data.get("full_name", ""),
-                pesel=data.get("pesel", ""),
-                declared_residence=data["declared_residence"],
-                declared_age=data.get("declared_age", False),
-            )
             try:
-                ballot = voting.cast_vote(pool=pool, voter=voter, project_ids=data["projects"])
+                ballot = voting.cast_vote(
+                    pool=pool,
+                    voter=voter_of(request, form),
+                    project_ids=form.cleaned_data["projects"],
+                )
             except ValidationError as exc:
                 _add_errors(form, exc)
-                status = 400
+            except voting.OtherDistrictVoted as exc:
+                form.add_error(None, exc.message)
+                status = 409
             except voting.AlreadyVoted:
                 form.add_error(
                     None, _("A vote from this voter has already been cast in this pool.")
@@ -72,13 +78,23 @@ def vote(request, pool_pk):
                 return render(request, "budget/verify_first.html", status=403)
             else:
                 return redirect(f"{reverse('budget:receipt')}?kod={ballot.receipt}")
-        else:
-            status = 400
+    projects = list(with_figures(pool.projects.admitted()).order_by("title", "pk"))
     return render(
         request,
         "budget/vote_form.html",
         {"form": form, "pool": pool, "edition": edition, "projects": projects},
         status=status,
+    )
+
+
+def voter_of(request, form) -> voting.Voter:
+    data = form.cleaned_data
+    return voting.Voter(
+        user=request.user,
+        full_name=data.get("full_name", ""),
+        pesel=data.get("pesel", ""),
+        declared_residence=data["declared_residence"],
+        declared_age=data.get("declared_age", False),
     )
 
 
@@ -112,8 +128,6 @@ def receipt(request):
 
 
 def results(request, pk):
-    from .views import _edition_for
-
     edition = _edition_for(request, pk)
     if not edition.results_public:
         raise Http404
@@ -126,3 +140,48 @@ def results(request, pk):
         by_pool[project.pool_id].append(project)
     sections = [(pool, by_pool[pool.pk]) for pool in pools]
     return render(request, "budget/results.html", {"edition": edition, "sections": sections})
+
+
+def _published(request, pk):
+    """The edition with published results and the pools asked for: all, or the one
+    named by ?pula= (404 for a pool of another edition)."""
+    edition = _edition_for(request, pk)
+    if not edition.results_public:
+        raise Http404
+    pools = list(edition.pools.all())
+    if pool_id := request.GET.get("pula"):
+        pools = [pool for pool in pools if str(pool.pk) == pool_id]
+        if not pools:
+            raise Http404
+    return edition, pools
+
+
+def _file_name(edition, pools, extension) -> str:
+    one_pool = f"-pula-{pools[0].pk}" if len(pools) == 1 else ""
+    return f"budzet-{edition.pk}{one_pool}-wyniki.{extension}"
+
+
+@require_GET
+def results_json(request, pk):
+    edition, pools = _published(request, pk)
+    data = open_data.results_data(edition, pools, request.build_absolute_uri)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=_file_name(edition, pools, "json")
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def results_csv(request, pk):
+    edition, pools = _published(request, pk)
+    data = open_data.results_data(edition, pools, request.build_absolute_uri)
+    response = HttpResponse(
+        open_data.results_csv(data).encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=False, filename=_file_name(edition, pools, "csv")
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -97,6 +97,15 @@ class Edition(models.Model):
         choices=TieBreak.choices,
         default=TieBreak.LOWER_COST,
     )
+    one_district_pool = models.BooleanField(
+        _("one district pool per voter"),
+        default=True,
+        help_text=_(
+            "A voter votes in the whole-municipality pools and in at most one district "
+            "pool. Applies to editions with district pools; fixed once the first ballot "
+            "is cast."
+        ),
+    )
     results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
     lottery_seed = models.CharField(_("lottery seed"), max_length=64, blank=True)
 
@@ -224,6 +233,11 @@ class Pool(models.Model):
             errors["amount"] = _("The pool needs an amount above zero.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def limits_districts(self) -> bool:
+        """A district pool of an edition whose voters may vote in one district only."""
+        return self.kind == PoolKind.DISTRICT and self.edition.one_district_pool
 
     @property
     def turnout_percent(self):

@@ -87,6 +87,9 @@ class Project(models.Model):
         _("implementation"), max_length=12, choices=Implementation.choices, blank=True
     )
     implementation_note = models.TextField(_("implementation note"), blank=True)
+    # When the author was e-mailed the decision (claimed before sending: never twice).
+    verification_mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    results_mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ProjectQuerySet.as_manager()
 
@@ -221,6 +224,8 @@ class Appeal(models.Model):
         blank=True,
         related_name="+",
     )
+    # When the author was e-mailed the decision (claimed before sending: never twice).
+    decision_mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     def __str__(self):
         return str(self.project)

@@ -39,6 +39,10 @@ class Ballot(models.Model):
     channel = models.CharField(max_length=6, choices=Channel.choices, default=Channel.ONLINE)
     receipt = models.CharField(max_length=12, unique=True, default=new_receipt)
     cast_at = models.DateTimeField(default=timezone.now)
+    # Set on a ballot in a district pool of an edition whose voters may vote in one
+    # district only (Pool.limits_districts): the constraints below then allow one such
+    # ballot per voter and edition, so two district votes sent at once cannot both stay.
+    district_vote = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -51,6 +55,16 @@ class Ballot(models.Model):
                 fields=["pool", "pesel_hash"],
                 condition=Q(pesel_hash__isnull=False),
                 name="budget_one_ballot_per_pesel_and_pool",
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "voter"],
+                condition=Q(district_vote=True, voter__isnull=False),
+                name="budget_one_district_per_account",
+            ),
+            models.UniqueConstraint(
+                fields=["edition", "pesel_hash"],
+                condition=Q(district_vote=True, pesel_hash__isnull=False),
+                name="budget_one_district_per_pesel",
             ),
         ]
 
@@ -80,6 +94,7 @@ class PaperEntry(models.Model):
         MATCHED = "matched", _("Both entries match: counted")
         MISMATCH = "mismatch", _("Entries differ: check the sheet")
         DUPLICATE = "duplicate", _("This voter already voted in the pool")
+        OTHER_DISTRICT = "district", _("This voter already voted in another district pool")
 
     pool = models.ForeignKey(Pool, on_delete=models.CASCADE, related_name="paper_entries")
     sheet = models.CharField(_("sheet number"), max_length=30)

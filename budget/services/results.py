@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from .. import permissions
+from .. import permissions, tasks
 from ..models import Ballot, BallotChoice, Edition, Implementation, Project, Status, TieBreak
 from .submission import PhaseClosed
 
@@ -74,7 +74,8 @@ def compute_results(edition: Edition, seed: str | None = None) -> dict[int, Pool
 @transaction.atomic
 def publish_results(*, by, edition: Edition) -> dict[int, PoolResult]:
     """Compute and publish the results once voting is over (the lottery seed, when the
-    edition draws lots, is fixed now and published)."""
+    edition draws lots, is fixed now and published). Each admitted project's author is
+    e-mailed whether it was chosen."""
     if not permissions.can_manage_edition(by, edition):
         raise PermissionDenied
     if timezone.now() < edition.voting_end or edition.results_public:
@@ -100,6 +101,7 @@ def publish_results(*, by, edition: Edition) -> dict[int, PoolResult]:
         pool.save(update_fields=["ballots_counted"])
     edition.results_published_at = timezone.now()
     edition.save(update_fields=["results_published_at", "lottery_seed"])
+    transaction.on_commit(lambda: tasks.send_results_mails.enqueue(edition.pk))
     return results
 
 

@@ -9,9 +9,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import permissions, tasks
 from ..models import Appeal, Project, Status
 from .submission import PhaseClosed
+
+DECIDED = (Status.ADMITTED, Status.REJECTED)
+VERIFICATION_FIELDS = [
+    "formal_ok",
+    "legal_ok",
+    "technical_ok",
+    "reasoning",
+    "verified_cost",
+    "status",
+    "verified_at",
+    "verified_by",
+]
 
 
 @transaction.atomic
@@ -28,7 +40,8 @@ def verify_project(
     """Record the three checks and the published reasoning. The project is admitted
     when all three pass (then it needs a verified cost within its pool) and rejected
     otherwise; a rejection opens the appeal window. Possible once the submission
-    phase is over and until voting starts."""
+    phase is over and until voting starts. The author is e-mailed the decision once;
+    saving the same decision again sends nothing, reversing it sends the new one."""
     if not permissions.can_manage_edition(by, project.edition):
         raise PermissionDenied
     if project.status == Status.DRAFT:
@@ -48,13 +61,19 @@ def verify_project(
             _("The project has fewer support signatures than the pool requires (%(n)s).")
             % {"n": project.pool.signatures_required}
         )
+    decided_before = project.status in DECIDED
     project.formal_ok, project.legal_ok, project.technical_ok = formal_ok, legal_ok, technical_ok
     project.reasoning = reasoning.strip()
     project.verified_cost = verified_cost
-    project.status = Status.ADMITTED if admitted else Status.REJECTED
+    status = Status.ADMITTED if admitted else Status.REJECTED
+    changed = decided_before and status != project.status
+    project.status = status
     project.verified_at = timezone.now()
     project.verified_by = by
-    project.save()
+    project.save(update_fields=VERIFICATION_FIELDS)
+    if changed:  # a reversed decision is a new one: its author is told again
+        Project.objects.filter(pk=project.pk).update(verification_mailed_at=None)
+    transaction.on_commit(lambda: tasks.send_verification_mail.enqueue(project.pk))
     return project
 
 
@@ -71,7 +90,8 @@ def file_appeal(*, by, project: Project, text: str) -> Appeal:
 
 @transaction.atomic
 def decide_appeal(*, by, appeal: Appeal, upheld: bool, reasoning: str) -> Appeal:
-    """Decide an appeal; an upheld one admits the project (with the given cost)."""
+    """Decide an appeal; an upheld one admits the project (with the given cost). The
+    author is e-mailed the decision once (again only if it is reversed)."""
     project = appeal.project
     if not permissions.can_manage_edition(by, project.edition):
         raise PermissionDenied
@@ -84,9 +104,14 @@ def decide_appeal(*, by, appeal: Appeal, upheld: bool, reasoning: str) -> Appeal
             project.verified_cost = project.estimated_cost
         project.status = Status.ADMITTED
         project.save(update_fields=["status", "verified_cost"])
-    appeal.outcome = Appeal.Outcome.UPHELD if upheld else Appeal.Outcome.DISMISSED
+    outcome = Appeal.Outcome.UPHELD if upheld else Appeal.Outcome.DISMISSED
+    changed = appeal.outcome != Appeal.Outcome.PENDING and appeal.outcome != outcome
+    appeal.outcome = outcome
     appeal.outcome_reasoning = reasoning.strip()
     appeal.decided_at = timezone.now()
     appeal.decided_by = by
-    appeal.save()
+    appeal.save(update_fields=["outcome", "outcome_reasoning", "decided_at", "decided_by"])
+    if changed:
+        Appeal.objects.filter(pk=appeal.pk).update(decision_mailed_at=None)
+    transaction.on_commit(lambda: tasks.send_appeal_mail.enqueue(appeal.pk))
     return appeal

@@ -1,17 +1,21 @@
 """Casting votes online and entering paper ballots.
 
-One ballot per voter per pool is kept by unique constraints in the database (per
-account and per PESEL hash), not by a read-then-write check: two simultaneous votes
-of the same person cannot both be stored.
+One ballot per voter per pool, and (when the edition says so) one district pool per
+voter and edition, are kept by unique constraints in the database (per account and
+per PESEL hash), not by a read-then-write check: two simultaneous votes of the same
+person cannot both be stored. Only a refused ballot costs a query to say why.
 """
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,12 +23,28 @@ from accounts.permissions import can_participate
 
 from .. import permissions
 from .. import pesel as pesel_module
-from ..models import Ballot, BallotChoice, Identity, PaperEntry, Pool, VotingRule
+from ..models import Ballot, BallotChoice, Identity, PaperEntry, Pool, Project, Status, VotingRule
 from .submission import PhaseClosed
 
 
 class AlreadyVoted(Exception):
     """This voter already has a ballot in the pool."""
+
+
+class OtherDistrictVoted(AlreadyVoted):
+    """This voter already voted in another district pool of an edition that allows one."""
+
+    def __init__(self, district: Pool):
+        super().__init__(district.name)
+        self.district = district
+
+    @property
+    def message(self) -> str:
+        return _(
+            "You have already voted in the district pool “%(district)s”. In this edition "
+            "a voter votes in one district pool only (and in the pools of the whole "
+            "municipality)."
+        ) % {"district": self.district.name}
 
 
 @dataclass
@@ -52,8 +72,54 @@ def check_pesel(number: str, *, minimum_age: int, on: datetime.date) -> str:
 
 
 def admitted_costs(pool: Pool) -> dict[int, object]:
-    """{project id: cost} of the pool's admitted projects (one query)."""
-    return dict(pool.projects.admitted().values_list("pk", "verified_cost"))
+    """{project id: cost} of the pool's admitted projects (one query, unordered)."""
+    return dict(
+        Project.objects.filter(pool=pool, status=Status.ADMITTED)
+        .order_by()
+        .values_list("pk", "verified_cost")
+    )
+
+
+def new_ballot(pool: Pool, **fields) -> Ballot:
+    """An unsaved ballot of the pool, marked when it is a vote in a limited district."""
+    return Ballot(edition=pool.edition, pool=pool, district_vote=pool.limits_districts, **fields)
+
+
+def refusal(ballot: Ballot) -> AlreadyVoted:
+    """Why the constraints refused `ballot`: a vote in the same pool, or in another
+    district pool of the edition (named, so the voter knows which)."""
+    people = []
+    if ballot.voter_id is not None:
+        people.append(Q(voter_id=ballot.voter_id))
+    if ballot.pesel_hash:
+        people.append(Q(pesel_hash=ballot.pesel_hash))
+    if not people:
+        return AlreadyVoted()
+    earlier = list(
+        Ballot.objects.filter(reduce(or_, people), edition_id=ballot.edition_id)
+        .filter(Q(pool_id=ballot.pool_id) | Q(district_vote=True))
+        .select_related("pool")
+    )
+    if ballot.district_vote and not any(b.pool_id == ballot.pool_id for b in earlier):
+        for other in earlier:
+            if other.district_vote:
+                return OtherDistrictVoted(other.pool)
+    return AlreadyVoted()
+
+
+def store_ballot(ballot: Ballot, chosen: list[int]) -> Ballot:
+    """Save the ballot with its choices in one transaction; AlreadyVoted (or
+    OtherDistrictVoted) when a constraint refuses it."""
+    try:
+        with transaction.atomic():
+            ballot.save()
+            BallotChoice.objects.bulk_create(
+                BallotChoice(ballot=ballot, project_id=pk) for pk in chosen
+            )
+    except IntegrityError as exc:
+        ballot.pk = None
+        raise refusal(ballot) from exc
+    return ballot
 
 
 def check_choices(pool: Pool, project_ids: list[int], costs: dict) -> list[int]:
@@ -83,11 +149,14 @@ def check_choices(pool: Pool, project_ids: list[int], costs: dict) -> list[int]:
 
 def cast_vote(*, pool: Pool, voter: Voter, project_ids: list[int]) -> Ballot:
     """Store one ballot with its choices and return it (its receipt code proves it was
-    counted). Raises PhaseClosed, PermissionDenied, ValidationError or AlreadyVoted."""
+    counted). Raises PhaseClosed, PermissionDenied, ValidationError or AlreadyVoted
+    (OtherDistrictVoted: the voter's one district pool was another). `pool` comes with
+    its edition loaded. Five queries when the vote is stored: the admitted projects,
+    then the ballot and its choices in a transaction."""
     edition = pool.edition
     if not edition.accepts_votes:
         raise PhaseClosed
-    ballot = Ballot(edition=edition, pool=pool)
+    ballot = new_ballot(pool)
     user = voter.user
     if user is not None and user.is_authenticated:
         ballot.voter = user
@@ -107,15 +176,7 @@ def cast_vote(*, pool: Pool, voter: Voter, project_ids: list[int]) -> Ballot:
             {"declared_residence": _("Declare that you live in the municipality.")}
         )
     chosen = check_choices(pool, project_ids, admitted_costs(pool))
-    try:
-        with transaction.atomic():
-            ballot.save()
-            BallotChoice.objects.bulk_create(
-                BallotChoice(ballot=ballot, project_id=pk) for pk in chosen
-            )
-    except IntegrityError as exc:
-        raise AlreadyVoted from exc
-    return ballot
+    return store_ballot(ballot, chosen)
 
 
 @transaction.atomic
@@ -167,22 +228,18 @@ def enter_paper_ballot(
         if not same:
             entry.state = first.state = PaperEntry.State.MISMATCH
         else:
+            ballot = new_ballot(
+                pool, pesel_hash=digest, full_name=entry.full_name, channel=Ballot.Channel.PAPER
+            )
             try:
-                with transaction.atomic():
-                    ballot = Ballot.objects.create(
-                        edition=edition,
-                        pool=pool,
-                        pesel_hash=digest,
-                        full_name=entry.full_name,
-                        channel=Ballot.Channel.PAPER,
-                    )
-                    BallotChoice.objects.bulk_create(
-                        BallotChoice(ballot=ballot, project_id=pk) for pk in chosen
-                    )
+                store_ballot(ballot, chosen)
+            except OtherDistrictVoted:
+                entry.state = first.state = PaperEntry.State.OTHER_DISTRICT
+            except AlreadyVoted:
+                entry.state = first.state = PaperEntry.State.DUPLICATE
+            else:
                 entry.state = first.state = PaperEntry.State.MATCHED
                 entry.ballot = first.ballot = ballot
-            except IntegrityError:
-                entry.state = first.state = PaperEntry.State.DUPLICATE
         first.save(update_fields=["state", "ballot"])
     entry.save()
     return entry

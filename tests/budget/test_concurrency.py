@@ -11,7 +11,16 @@ from django.db import connection, connections
 from accounts.factories import UserFactory
 from accounts.models import Role
 from budget.factories import make_edition, make_pool, make_project
-from budget.models import Ballot, BallotChoice, Identity, PaperEntry, Phase, Pool, Status
+from budget.models import (
+    Ballot,
+    BallotChoice,
+    Identity,
+    PaperEntry,
+    Phase,
+    Pool,
+    PoolKind,
+    Status,
+)
 from budget.pesel import with_checksum
 from budget.services import voting
 from budget.services.results import publish_results, recount
@@ -161,3 +170,54 @@ def test_recount_after_parallel_voting_equals_the_published_results(postgres_onl
     assert recount(edition) == []
     pool.refresh_from_db()
     assert pool.ballots_counted == THREADS * 4
+
+
+@pytest.mark.parametrize("identity", [Identity.ACCOUNT, Identity.PESEL])
+def test_one_district_holds_against_parallel_clients(postgres_only, identity):
+    """The same person sends votes in four district pools at once (two clients each):
+    one district ballot is stored, every other client is told it is taken."""
+    edition = make_edition(home_municipality(), phase=Phase.VOTING, identity=identity)
+    districts = [
+        make_pool(edition, name=f"Osiedle {n}", kind=PoolKind.DISTRICT, position=n)
+        for n in range(4)
+    ]
+    projects = [make_project(pool, status=Status.ADMITTED) for pool in districts]
+    user = UserFactory(username="wszedzie", roles=[Role.RESIDENT])
+
+    def work(n):
+        local_pool = Pool.objects.select_related("edition").get(pk=districts[n % 4].pk)
+        voter = voting.Voter(
+            user=user,
+            full_name="Anna Lipowa",
+            pesel=with_checksum("8501150812"),
+            declared_residence=True,
+            declared_age=True,
+        )
+        try:
+            voting.cast_vote(pool=local_pool, voter=voter, project_ids=[projects[n % 4].pk])
+        except voting.OtherDistrictVoted as exc:
+            return ("other district", exc.district.pk)
+        except voting.AlreadyVoted:
+            return ("same pool", local_pool.pk)
+        return ("stored", local_pool.pk)
+
+    errors, outcomes = run_in_threads(work)
+    assert errors == []
+    stored = [pool for outcome, pool in outcomes if outcome == "stored"]
+    assert len(stored) == 1
+    assert Ballot.objects.filter(edition=edition).count() == 1
+    # Every refusal names the one district that was stored (or is that same pool).
+    assert {pool for _outcome, pool in outcomes} == set(stored)
+
+
+def test_parallel_mail_tasks_send_the_decision_once(postgres_only, mailoutbox):
+    from budget import tasks
+
+    edition = make_edition(home_municipality(), phase=Phase.VERIFICATION)
+    author = UserFactory(username="autor-rownolegly", roles=[Role.RESIDENT])
+    project = make_project(make_pool(edition), author=author, status=Status.ADMITTED)
+
+    errors, outcomes = run_in_threads(lambda n: tasks.send_verification_mail.call(project.pk))
+    assert errors == []
+    assert sorted(outcomes) == [False] * (THREADS - 1) + [True]
+    assert len(mailoutbox) == 1

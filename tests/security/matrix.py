@@ -320,6 +320,9 @@ MATRIX: dict[str, Entry] = {
         "302 403 200 200 200 200 200", post="302 403 200 200 200 200 200", pk="budget_edition"
     ),
     "budzet-obywatelski/edycja/<int:pk>/wyniki/": Entry("404", pk="budget_edition"),
+    # Open data of the results: public once published (the world's edition is voting).
+    "budzet-obywatelski/edycja/<int:pk>/wyniki.csv": Entry("404", pk="budget_edition"),
+    "budzet-obywatelski/edycja/<int:pk>/wyniki.json": Entry("404", pk="budget_edition"),
     "budzet-obywatelski/projekt/<int:pk>/": Entry("200", pk="budget_project"),
     "budzet-obywatelski/projekt/<int:pk>/edytuj/": Entry(
         "302 403 403 403 403 403 403", post="302 403 403 403 403 403 403", pk="budget_project"
