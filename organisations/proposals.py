@@ -140,11 +140,9 @@ def propose(*, organisation, municipality, kind: str, by, data: dict, image=None
         stored = image and _store_image(
             image, title=data["title"], alt=data.get("image_alt", ""), by=by
         )
-        page = _build_page(kind, organisation=organisation, by=by, data=data, image=stored)
-        page.slug = unique_slug(index, data["title"])
-        index.add_child(instance=page)
-        page.save_revision(user=by, log_action=True)
-        review_workflow().start(page, by)
+        page = draft_in_review(
+            organisation=organisation, index=index, kind=kind, by=by, data=data, image=stored
+        )
         proposal = Proposal.objects.create(
             organisation=organisation,
             municipality=municipality,
@@ -155,6 +153,18 @@ def propose(*, organisation, municipality, kind: str, by, data: dict, image=None
         )
         transaction.on_commit(lambda: tasks.notify_editors_of_proposal.enqueue(proposal.pk))
     return proposal
+
+
+def draft_in_review(*, organisation, index, kind, by, data: dict, image=None):
+    """The draft page under `index`, credited to the organisation, with its first
+    revision, submitted to the review workflow (no checks: propose() makes them; the
+    demo uses this directly)."""
+    page = _build_page(kind, organisation=organisation, by=by, data=data, image=image)
+    page.slug = unique_slug(index, data["title"])
+    index.add_child(instance=page)
+    page.save_revision(user=by, log_action=True)
+    review_workflow().start(page, by)
+    return page
 
 
 def _decide(page_id, status: str, comment: str = "") -> None:

@@ -8,9 +8,16 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.mail import (
     WorkflowStateApprovalEmailNotifier,
     WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
 )
 from wagtail.models import Page, WorkflowState
-from wagtail.signals import page_published, page_unpublished, workflow_approved, workflow_rejected
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from cms_pages.models import EventPage, NewsPage
 
@@ -57,9 +64,26 @@ class RejectionNotifier(_AdminUsersOnly, WorkflowStateRejectionEmailNotifier):
     pass
 
 
+class SubmissionNotifier(WorkflowStateSubmissionEmailNotifier):
+    """Wagtail e-mails every superuser when anything is submitted to a workflow. A
+    proposal is announced instead to the reviewers of its own municipality, by the
+    portal's queued e-mail (organisations.tasks.notify_editors_of_proposal)."""
+
+    def can_handle(self, instance, **kwargs):
+        from .models import ProposalReviewTask
+
+        return (
+            super().can_handle(instance, **kwargs)
+            and not ProposalReviewTask.objects.filter(
+                workflow_tasks__workflow_id=instance.workflow_id
+            ).exists()
+        )
+
+
 # Wagtail's own dispatch_uids (wagtail.admin.signal_handlers): a receiver connected
 # under the same uid takes their place, whichever app's ready() runs first.
 WAGTAIL_NOTIFIERS = [
+    (workflow_submitted, "workflow_state_submitted_email_notification", SubmissionNotifier),
     (workflow_approved, "workflow_state_approved_email_notification", ApprovalNotifier),
     (workflow_rejected, "workflow_state_rejected_email_notification", RejectionNotifier),
 ]

@@ -315,3 +315,16 @@ def test_wagtails_own_decision_mail_still_reaches_admin_users(
     with django_capture_on_commit_callbacks(execute=True):
         task_state.task.specific.on_action(task_state, editor_a, "approve")
     assert official_a.email in [m.to[0] for m in mail.outbox]
+
+
+def test_superusers_are_not_mailed_by_wagtail_about_each_proposal(
+    client, rep_a, ngo_a, gmina_a, editor_a, django_capture_on_commit_callbacks
+):
+    from accounts.factories import UserFactory
+
+    superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
+    client.force_login(rep_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(propose_url(ngo_a), news_data(gmina_a))
+    assert superuser.email not in [m.to[0] for m in mail.outbox]
+    assert editor_a.email in [m.to[0] for m in mail.outbox]
