@@ -225,7 +225,58 @@ def seed(ctx):
         statement="Od 12 lat prowadzi klub seniora; obecna przewodnicząca Rady.",
         nominated_by=people[0],
     )
+    lipowa = _lipowa_council(ctx)
     ctx.say(
         "Cooperation: the city's public benefit council (term 2024–2027, an open call for "
-        "candidates), 2 working groups with meetings and published minutes, 2 proposals."
+        "candidates), 2 working groups with meetings and published minutes, 2 proposals"
+        + (f"; {lipowa}'s council with an open call." if lipowa else ".")
     )
+
+
+def _lipowa_council(ctx) -> str:
+    """The rural gmina's council and its call: the local informal group has nominated;
+    the city's organisations (the demo NGO among them) are told they cannot."""
+    from accounts.models import Organisation
+    from organisations.demo import INFORMAL_GROUP
+
+    region = ctx.shared.get("municipalities", {}).get("region", [])
+    lipowa = next((m for m in region if m.slug == "lipowa-dolina"), None)
+    group = Organisation.objects.filter(name=INFORMAL_GROUP).first()
+    if lipowa is None or group is None:
+        return ""
+    now = ctx.now
+    council = BodyFactory(
+        municipality=lipowa,
+        kind=BodyKind.COUNCIL,
+        name="Rada Działalności Pożytku Publicznego Gminy Lipowa Dolina",
+        slug="rada-pozytku",
+        area="",
+        description="Rada opiniuje program współpracy gminy z organizacjami pozarządowymi.",
+        contact_email="rada.pozytku@lipowa.example.org",
+    )
+    call = CandidateCall.objects.create(
+        body=council,
+        term=TermFactory(
+            body=council,
+            name="2026–2029",
+            starts_on=datetime.date(2026, 6, 1),
+            ends_on=datetime.date(2029, 5, 31),
+        ),
+        title="Nabór kandydatów do Rady Pożytku Gminy Lipowa Dolina",
+        description="Kandydatów zgłaszają organizacje działające na terenie gminy; "
+        "organizacje wybierają 3 członków Rady.",
+        seats=3,
+        nominations_open_at=now - datetime.timedelta(days=2),
+        nominations_close_at=now + datetime.timedelta(days=12),
+        voting_open_at=now + datetime.timedelta(days=15),
+        voting_close_at=now + datetime.timedelta(days=22),
+    )
+    person = _person("Halina", "Przykładowa", group)
+    Candidate.objects.create(
+        call=call,
+        organisation=group,
+        user=person,
+        statement="Od lat organizuje wiosenne sprzątanie brzegu Lipki.",
+        nominated_by=person,
+    )
+    return lipowa.name

@@ -21,14 +21,28 @@ def _call(pk):
 
 
 def _free_memberships(user, call):
-    """Representatives of the user's organisations that have not nominated yet."""
+    """Representatives of the user's organisations that work in the council's
+    municipality and have not nominated yet."""
     return (
         Membership.objects.approved()
-        .filter(organisation__in=Organisation.objects.represented_by(user))
+        .filter(
+            organisation__in=Organisation.objects.represented_by(user),
+            organisation__municipalities=call.body.municipality_id,
+        )
         .exclude(organisation__council_candidates__call=call)
         .exclude(user__council_candidacies__call=call)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__last_name")
+    )
+
+
+def _works_elsewhere(user, call) -> bool:
+    """The user represents organisations, none of which works in the council's
+    municipality: they are told why they cannot nominate."""
+    represented = Organisation.objects.represented_by(user)
+    return (
+        represented.exists()
+        and not represented.filter(municipalities=call.body.municipality_id).exists()
     )
 
 
@@ -57,6 +71,7 @@ def call_detail(request, pk):
     }
     if user.is_authenticated and phase == CallPhase.NOMINATIONS:
         context["can_nominate"] = _free_memberships(user, call).exists()
+        context["works_elsewhere"] = not context["can_nominate"] and _works_elsewhere(user, call)
     if user.is_authenticated and phase == CallPhase.VOTING:
         context["can_vote"] = _voters(user, call).exists()
     return render(request, "cooperation/call_detail.html", context)
@@ -77,6 +92,13 @@ def nominate(request, pk):
         return redirect(call)
     memberships = _free_memberships(request.user, call)
     if not memberships.exists():
+        if _works_elsewhere(request.user, call):
+            return render(
+                request,
+                "cooperation/nominate_refused.html",
+                {"call": call, "body": call.body, "message": elections.not_local_message(call)},
+                status=403,
+            )
         raise PermissionDenied
     form = NominationForm(
         request.POST if request.method == "POST" else None, memberships=memberships

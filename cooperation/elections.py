@@ -11,18 +11,30 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
+from accounts.permissions import can_speak_for
 
 from . import permissions
 from .models import BodyMember, CallPhase, Candidate, CandidateCall, MemberRole, Vote
 
 
+def not_local_message(call) -> str:
+    return _(
+        "Only organisations that work in %(municipality)s nominate candidates for its "
+        "council. If yours does, add %(municipality)s to where it works in its profile; "
+        "an official approves the change."
+    ) % {"municipality": call.body.municipality.name}
+
+
 def nominate(*, call, membership, statement: str = "", by):
     """A representative of the organisation nominates one of its representatives
-    (themselves included) while nominations are open."""
+    (themselves included) while nominations are open; the organisation must work in
+    the council's municipality (ValidationError otherwise)."""
     organisation = membership.organisation
     if not call.nominations_are_open:
         raise ValidationError(_("Nominations are closed."))
     if not permissions.can_nominate(by, call, organisation):
+        if can_speak_for(by, organisation):  # a representative, of an organisation elsewhere
+            raise ValidationError(not_local_message(call), code="elsewhere")
         raise PermissionDenied
     if membership.status != Membership.Status.APPROVED:
         raise ValidationError(_("The candidate must be a confirmed representative."))

@@ -2,7 +2,8 @@
 
 Officials of the body's municipality (and the regional operator's staff) manage
 everything; members draft the minutes when they are the secretary and submit task
-proposals for their working group; organisations' representatives nominate and vote.
+proposals for their working group; organisations' representatives vote, and nominate
+when their organisation works in the council's municipality.
 """
 
 from accounts.permissions import can_speak_for, is_official
@@ -45,8 +46,18 @@ def can_submit_proposal(user, body) -> bool:
     return not body.is_council and is_member(user, body)
 
 
+def works_in_council_municipality(organisation, call) -> bool:
+    """Only organisations that work in the council's municipality (their profile's
+    "where it works") nominate candidates for it."""
+    return organisation.municipalities.filter(pk=call.body.municipality_id).exists()
+
+
 def can_nominate(user, call, organisation) -> bool:
-    return call.nominations_are_open and can_speak_for(user, organisation)
+    return (
+        call.nominations_are_open
+        and can_speak_for(user, organisation)
+        and works_in_council_municipality(organisation, call)
+    )
 
 
 def can_vote(user, call, organisation) -> bool:

@@ -1,8 +1,12 @@
 """What other parts of the portal show about the cooperation bodies.
 
-`bodies_of_organisation()` is for the NGO's profile page (the bodies where it has a
-delegate today); `bodies_profile_section` adds "Your seats" to the account profile.
+`bodies_of_organisation()` lists the bodies where an organisation has a delegate today;
+`organisation_bodies_section` shows them on its public profile
+(accounts.organisation_sections) and `bodies_profile_section` adds "Your seats" to the
+account profile.
 """
+
+from django.utils.translation import gettext as _
 
 from .models import Body, BodyMember
 
@@ -15,6 +19,29 @@ def bodies_of_organisation(organisation) -> list[Body]:
         .select_related("municipality")
         .order_by("municipality__name", "kind", "name")
     )
+
+
+def organisation_bodies_section(request, organisation):
+    """ "Working groups, teams and councils" on the organisation's profile (one query)."""
+    bodies = bodies_of_organisation(organisation)
+    if not bodies:
+        return None
+    return {
+        "template": "accounts/includes/organisation_section.html",
+        "order": 50,
+        "id": "cooperation-bodies",
+        "title": _("Working groups, teams and councils"),
+        "text": _("Its delegates sit in these bodies today."),
+        "items": [
+            (
+                body.name,
+                body.get_absolute_url(),
+                f"{body.get_kind_display()}, {body.municipality.name}",
+            )
+            for body in bodies
+        ],
+        "more": None,
+    }
 
 
 def bodies_profile_section(request):

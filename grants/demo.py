@@ -1,12 +1,13 @@
 """Demo: a call under evaluation with twelve offers, one or more in every state, a
-committee with declarations and scores, and granted and refused offers."""
+committee with declarations and scores, and granted and refused offers; and the results
+of the resolved seniors' call, published (shown on the organisations' profiles)."""
 
 import datetime
 from decimal import Decimal
 
 from accounts.models import Role
 from cms_pages.factories import CallForProposalsPageFactory
-from cms_pages.models import CallStatus
+from cms_pages.models import CallForProposalsPage, CallStatus
 
 from .factories import complete_offer, terms_for
 from .models import CallCriterion, CommitteeMember, Declaration, GrantEvent, OfferVersion, Score
@@ -95,4 +96,58 @@ def seed(ctx) -> None:
             offer.decided_at = now - datetime.timedelta(days=1)
         offer.save()
         GrantEvent.objects.create(offer=offer, call=call, action=f"demo_{state}")
-    ctx.say(f"Grants: a call under evaluation with {len(STATES)} offers in every state.")
+    resolved = _published_results(ctx, cms, organisations)
+    ctx.say(
+        f"Grants: a call under evaluation with {len(STATES)} offers in every state; "
+        f"published results of the resolved call ({resolved} grants)."
+    )
+
+
+# The resolved call's results text (cms_pages.demo) names these grants; 900 zł requested
+# per cost line of complete_offer, so each grant stays within what was requested.
+RESOLVED_GRANTS = [
+    ("Stowarzyszenie Seniorzy w Akcji", "Akademia sprawnego seniora", 47, "42000.00"),
+    ("Fundacja Zdrowie na Co Dzień", "Badania profilaktyczne w klubach seniora", 40, "35500.00"),
+    ("Stowarzyszenie Pomocy Sąsiedzkiej „Razem”", "Sąsiedzkie zakupy i spacery", 32, "28000.00"),
+]
+
+
+def _published_results(ctx, cms, organisations) -> int:
+    call = (
+        CallForProposalsPage.objects.child_of(cms["calls_index"])
+        .filter(status=CallStatus.RESOLVED)
+        .order_by("path")
+        .first()
+    )
+    if call is None:
+        return 0
+    published = call.offer_deadline + datetime.timedelta(days=20)
+    terms = terms_for(call, year=published.year, max_grant=Decimal("50000.00"))
+    terms.results_published_at = published
+    terms.save(update_fields=["results_published_at"])
+    by_name = {organisation.name: organisation for organisation in organisations}
+    granted = 0
+    for name, title, lines, amount in RESOLVED_GRANTS:
+        if name not in by_name:
+            continue
+        offer = complete_offer(
+            call=call, organisation=by_name[name], status="granted", lines=lines, title=title
+        )
+        offer.submitted_at = call.offer_deadline - datetime.timedelta(days=2)
+        offer.granted_amount = Decimal(amount)
+        offer.decided_at = published
+        offer.applicant_notified_at = published
+        offer.save()
+        granted += 1
+    refused = complete_offer(
+        call=call,
+        organisation=organisations[0],
+        status="refused",
+        title="Ogród sensoryczny przy domu seniora",
+    )
+    refused.submitted_at = call.offer_deadline - datetime.timedelta(days=1)
+    refused.decision_reason = "Zadanie wykracza poza zakres konkursu."
+    refused.decided_at = published
+    refused.applicant_notified_at = published
+    refused.save()
+    return granted

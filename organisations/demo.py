@@ -1,5 +1,6 @@
-"""Demo: legal forms, where the organisations work, an informal group, volunteers wanted
-and a profile change waiting for an official (invented organisations and people)."""
+"""Demo: legal forms, where the organisations work, an informal group, volunteers wanted,
+a profile change waiting for an official and the demo NGO's proposals of news and
+events (invented organisations and people)."""
 
 from django.utils.text import slugify
 
@@ -9,6 +10,7 @@ from accounts.models import Organisation, Role
 from municipalities.services import home_municipality
 
 from .models import ProfileChange
+from .proposal_demo import seed_proposals
 
 INFORMAL_GROUP = "Grupa Nieformalna Sąsiedzi z Lipowej"
 LEGAL_FORMS = {
@@ -84,7 +86,9 @@ def seed(ctx):
                 },
             },
         )
+    proposals = seed_proposals(ctx)
     ctx.say(
         f"Organisations: legal forms and where they work; {INFORMAL_GROUP!r} (informal group); "
-        "a profile change waiting in the admin's Profile changes."
+        "a profile change waiting in the admin's Profile changes; "
+        f"{proposals} proposals of news and events (one waiting in the editors' review)."
     )

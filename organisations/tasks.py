@@ -76,3 +76,85 @@ def send_profile_change_decision(change_id: int) -> bool:
     )
     EmailMessage(subject, body, to=[user.email]).send()
     return True
+
+
+def _reviewers_of(municipality):
+    """Editors, officials and administrators in the municipality's staff group; the
+    portal's administrators when it has none (a window nobody looks after yet)."""
+    active = User.objects.filter(is_active=True, is_deleted=False).exclude(email="")
+    staff = active.filter(
+        groups__name__in=[Role.EDITOR, Role.OFFICIAL, Role.ADMINISTRATOR],
+    ).filter(groups__municipality=municipality)
+    emails = set(staff.values_list("email", flat=True))
+    if not emails:
+        administrators = active.filter(Q(groups__name=Role.ADMINISTRATOR) | Q(is_superuser=True))
+        emails = set(administrators.values_list("email", flat=True))
+    return sorted(emails)
+
+
+@task(priority=USER_MAIL)
+def notify_editors_of_proposal(proposal_id: int) -> int:
+    """Tell the municipality's editors and officials that an organisation's proposal
+    waits for review in the admin."""
+    from .models import Proposal
+
+    proposal = (
+        Proposal.objects.select_related("organisation", "municipality")
+        .filter(pk=proposal_id, status=Proposal.Status.PENDING, page__isnull=False)
+        .first()
+    )
+    if proposal is None:
+        return 0
+    recipients = _reviewers_of(proposal.municipality)
+    if not recipients:
+        return 0
+    subject, body = _render(
+        "organisations/email/proposal_request",
+        {
+            "proposal": proposal,
+            "review_url": settings.BASE_URL
+            + reverse("wagtailadmin_pages:edit", args=[proposal.page_id]),
+        },
+    )
+    messages = [EmailMessage(subject, body, to=[email]) for email in recipients]
+    return get_connection().send_messages(messages) or 0
+
+
+@task(priority=USER_MAIL)
+def send_proposal_decision(proposal_id: int) -> bool:
+    """Tell the representative who proposed it that the editors published or rejected
+    it; each decision once (the proposal is claimed before the message is sent)."""
+    from .models import Proposal
+
+    proposal = (
+        Proposal.objects.select_related("organisation", "municipality", "proposed_by", "page")
+        .filter(pk=proposal_id)
+        .first()
+    )
+    if proposal is None or proposal.status not in (
+        Proposal.Status.PUBLISHED,
+        Proposal.Status.REJECTED,
+    ):
+        return False
+    user = proposal.proposed_by
+    if user is None or not user.email or user.is_deleted or not user.is_active:
+        return False
+    claimed = (
+        Proposal.objects.filter(pk=proposal.pk, status=proposal.status)
+        .exclude(notified_status=proposal.status)
+        .update(notified_status=proposal.status)
+    )
+    if not claimed:
+        return False
+    published = proposal.status == Proposal.Status.PUBLISHED
+    subject, body = _render(
+        "organisations/email/proposal_decision",
+        {
+            "proposal": proposal,
+            "published": published,
+            "page_url": proposal.page.full_url if published and proposal.page else "",
+            "list_url": settings.BASE_URL + reverse("ngo:my_proposals"),
+        },
+    )
+    EmailMessage(subject, body, to=[user.email]).send()
+    return True

@@ -13,7 +13,7 @@ from .models import ProfileChange
 from .profile_fields import current_value
 
 
-def _represented(request, slug) -> Organisation:
+def represented_or_404(request, slug) -> Organisation:
     organisation = get_object_or_404(Organisation, slug=slug)
     if not permissions.can_edit_profile(request.user, organisation):
         # Nobody else learns whether the screen exists.
@@ -24,7 +24,7 @@ def _represented(request, slug) -> Organisation:
 @login_required
 def profile_edit(request, slug):
     """The representative's profile form; what they change waits for an official."""
-    organisation = _represented(request, slug)
+    organisation = represented_or_404(request, slug)
     pending = organisation.profile_changes.filter(status=ProfileChange.Status.PENDING).first()
     if request.method == "POST":
         form = ProfileEditForm(request.POST, request.FILES, instance=organisation)

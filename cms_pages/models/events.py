@@ -14,6 +14,7 @@ from cms_pages.blocks import BodyBlock
 from cms_pages.listing import paginate
 
 from .choices import EventKind
+from .credits import author_organisation_field
 
 
 class EventQuerySet(PageQuerySet):
@@ -80,6 +81,7 @@ class EventPage(Page):
     )
     registration_url = models.URLField(_("registration link"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
+    author_organisation = author_organisation_field()
 
     objects = EventManager()
 
@@ -88,6 +90,7 @@ class EventPage(Page):
         FieldPanel("kind"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("lead"),
+        FieldPanel("author_organisation"),
         MultiFieldPanel([FieldPanel("place"), FieldPanel("address")], heading=_("Where")),
         MultiFieldPanel(
             [FieldPanel("registration_info"), FieldPanel("registration_url")],

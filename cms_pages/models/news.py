@@ -15,6 +15,8 @@ from wagtail.snippets.models import register_snippet
 from cms_pages.blocks import BodyBlock
 from cms_pages.listing import FilterForm, paginate, with_any
 
+from .credits import author_organisation_field
+
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 # The rendition used on news cards; prefetched so a list costs no query per image.
 CARD_IMAGE_FILTER = "fill-480x270"
@@ -147,6 +149,7 @@ class NewsPage(Page):
         on_delete=models.SET_NULL,
         related_name="news",
     )
+    author_organisation = author_organisation_field()
     tags = ClusterTaggableManager(
         through=NewsPageTag,
         blank=True,
@@ -158,6 +161,7 @@ class NewsPage(Page):
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("lead"),
+        FieldPanel("author_organisation"),
         MultiFieldPanel(
             [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
             heading=_("Listing image"),

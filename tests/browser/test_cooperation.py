@@ -27,7 +27,7 @@ def _urls():
 
     group = Body.objects.select_related("municipality").get(slug="grupa-ekologia")
     meeting = Meeting.objects.filter(body=group).order_by("-starts_at").first()  # no minutes yet
-    call = CandidateCall.objects.get()
+    call = CandidateCall.objects.get(body__municipality=group.municipality)
     return {
         "list": reverse("cooperation:body_list"),
         "body": group.get_absolute_url(),

@@ -66,7 +66,9 @@ def other_org(db):
 
 @pytest.fixture
 def member(group, member_org):
-    """An NGO representative who sits in the group for their organisation."""
+    """An NGO representative who sits in the group for their organisation (which works
+    in the group's municipality)."""
+    member_org.municipalities.add(group.municipality)
     delegate = UserFactory(username="delegat", roles=[Role.NGO_REPRESENTATIVE])
     user = MembershipFactory(organisation=member_org, user=delegate).user
     BodyMemberFactory(body=group, user=user, organisation=member_org)
@@ -82,7 +84,8 @@ def secretary(group):
 
 @pytest.fixture
 def outsider_ngo(other_org):
-    """A representative of an organisation with no seat."""
+    """A representative of an organisation with no seat, working in no municipality of
+    the portal."""
     return MembershipFactory(
         organisation=other_org, user=UserFactory(username="obcy", roles=[Role.NGO_REPRESENTATIVE])
     ).user

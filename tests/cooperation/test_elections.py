@@ -66,6 +66,47 @@ def test_a_representative_nominates_through_the_form(client, council, member, me
     assert client.get(url).status_code == 403  # the organisation has nominated
 
 
+def test_an_organisation_working_elsewhere_is_refused_politely(
+    client, council, outsider_ngo, other_org, gmina_b
+):
+    other_org.municipalities.set([gmina_b])
+    call = call_for(council, "nominations")
+    client.force_login(outsider_ngo)
+    page = client.get(call.get_absolute_url()).content.decode()
+    assert 'id="nomination-elsewhere"' in page
+    assert reverse("cooperation:nominate", args=[call.pk]) not in page
+    url = reverse("cooperation:nominate", args=[call.pk])
+    response = client.get(url)
+    assert response.status_code == 403
+    assert 'id="nomination-refused"' in response.content.decode()
+    assert "Gmina Alfa" in response.content.decode()
+    membership = outsider_ngo.memberships.get()
+    assert client.post(url, {"membership": membership.pk}).status_code == 403
+    with pytest.raises(ValidationError, match="Gmina Alfa"):
+        elections.nominate(call=call, membership=membership, by=outsider_ngo)
+    assert not Candidate.objects.exists()
+
+
+def test_only_the_local_organisation_is_offered_to_a_representative_of_two(
+    client, council, member, member_org, other_org
+):
+    MembershipFactory(organisation=other_org, user=member)
+    call = call_for(council, "nominations")
+    client.force_login(member)
+    html = client.get(reverse("cooperation:nominate", args=[call.pk])).content.decode()
+    assert member_org.name in html and other_org.name not in html
+
+
+def test_organisations_working_elsewhere_still_vote_once(council, member, member_org, outsider_ngo):
+    call = call_for(council, "voting")
+    candidate = Candidate.objects.create(call=call, organisation=member_org, user=member)
+    other = outsider_ngo.memberships.get().organisation
+    elections.cast_vote(call=call, organisation=other, candidate=candidate, by=outsider_ngo)
+    with pytest.raises(ValidationError):
+        elections.cast_vote(call=call, organisation=other, candidate=candidate, by=outsider_ngo)
+    assert Vote.objects.filter(organisation=other).count() == 1
+
+
 def test_one_vote_per_organisation_is_a_database_rule(council, member_org):
     call = call_for(council, "voting")
     membership = representative(member_org, "kandydat")
@@ -138,7 +179,7 @@ SCREENS = {
     "anonymous": (200, 302, 302, 302),
     "resident": (200, 403, 403, 403),
     "member": (200, 200, 200, 403),
-    "outsider_ngo": (200, 200, 200, 403),
+    "outsider_ngo": (200, 403, 200, 403),  # it works elsewhere: a polite refusal
     "editor_a": (200, 403, 403, 403),
     "official_a": (200, 403, 403, 302),
     "official_b": (200, 403, 403, 403),

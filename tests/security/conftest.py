@@ -169,6 +169,8 @@ def world(settings, tmp_path, home_page, ngo_membership):
     )
 
     city = home_municipality()
+    # The NGO's organisation works in the city: it may nominate for its council.
+    ngo_membership.organisation.municipalities.add(city)
     setup_with_criteria(city)
     initiative = accept(ApplicationFactory(municipality=city))
     make_agreement(initiative)

@@ -134,6 +134,15 @@ MATRIX: dict[str, Entry] = {
     "organizacje/<slug:slug>/profil/": Entry(
         "302 404 404 200 404 404 404", post="302 404 404 302 404 404 404"
     ),
+    # News and events an organisation proposes for a window: its representatives only
+    # (an empty POST gets the form's errors); everyone logged in has "My proposals".
+    "organizacje/<slug:slug>/propozycje/aktualnosc/": Entry(
+        "302 404 404 200 404 404 404", post="302 404 404 200 404 404 404"
+    ),
+    "organizacje/<slug:slug>/propozycje/wydarzenie/": Entry(
+        "302 404 404 200 404 404 404", post="302 404 404 200 404 404 404"
+    ),
+    "konto/propozycje/": Entry(LOGIN),
     # Consultations: commenting on an open one, its report once published.
     "konsultacje/<int:page_id>/komentarz/": Entry("200", post=LOGIN),
     "konsultacje/komentarze/<int:comment_id>/": Entry("200"),
@@ -361,7 +370,8 @@ MATRIX: dict[str, Entry] = {
     "wspolpraca/<slug:municipality>/<slug:slug>/wnioski/nowy/": Entry(
         "302 403 403 403 403 403 403", post="302 403 403 403 403 403 403", slug="body"
     ),
-    # The world's call takes nominations: representatives of an organisation nominate.
+    # The world's call takes nominations: representatives of an organisation that works
+    # in the council's municipality nominate.
     "wspolpraca/nabory/<int:pk>/": Entry("200", pk="candidate_call"),
     "wspolpraca/nabory/<int:pk>/zglos/": Entry(
         "302 403 403 200 403 403 403", post="302 403 403 200 403 403 403", pk="candidate_call"
