@@ -1,0 +1,420 @@
+"""The agreement (DOCX and tagged PDF) and the report (tagged PDF), laid out as
+blocks for the offer's writers (documents.write_pdf and write_docx).
+
+The agreement follows the order of the framework agreement of Dz.U. 2018 poz. 2057:
+parties, subject, dates, the grant and its payment schedule, own contribution,
+reporting duty, final provisions, attachments (the offer, the updated estimate and the
+agreed schedule, results and costs). The wording is the portal's plain version; an
+office whose practice prescribes other clauses adapts the DOCX before signing.
+"""
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from accounts.models import PublicBenefitArea
+
+from .agreement_rules import format_bank_account
+from .documents import (
+    Block,
+    _s,
+    cost_blocks,
+    results_blocks,
+    schedule_blocks,
+    write_docx,
+    write_pdf,
+)
+from .models import CallTerms
+from .numbers import format_amount, shares
+from .report_rules import due_date
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "j E Y") if value else "…………"
+
+
+def _zl(value) -> str:
+    return f"{format_amount(value or 0)} zł"
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.2f}".replace(".", ",") + " %"
+
+
+def _title(agreement, offer) -> str:
+    mode = (
+        CallTerms.objects.filter(call_id=offer.call_id).values_list("mode", flat=True).first()
+        if offer.call_id
+        else None
+    )
+    if mode == "entrust":
+        text = _("Agreement no. %(number)s on entrusting the implementation of a public task")
+    else:
+        text = _("Agreement no. %(number)s on supporting the implementation of a public task")
+    return text % {"number": agreement.number}
+
+
+def _parties(agreement, offer) -> list[Block]:
+    f = offer
+    return [
+        Block("p", _("titled “%(title)s”") % {"title": _s(offer.title)}),
+        Block(
+            "p",
+            _("concluded on %(date)s in %(place)s between:")
+            % {"date": _date(agreement.signed_on), "place": _s(agreement.place) or "…………"},
+        ),
+        Block(
+            "p",
+            _("%(municipality)s, represented by %(signatory)s, hereinafter “the Principal”,")
+            % {
+                "municipality": _s(agreement.municipality.name),
+                "signatory": _s(agreement.municipality_signatory) or "…………",
+            },
+        ),
+        Block(
+            "p",
+            _(
+                "and %(name)s, %(register)s, %(address)s, represented by %(signatories)s, "
+                "hereinafter “the Contractor”."
+            )
+            % {
+                "name": _s(f.offeror_name),
+                "register": _s(f.register_number),
+                "address": _s(f.address),
+                "signatories": _s(agreement.organisation_signatories) or "…………",
+            },
+        ),
+    ]
+
+
+def _subject(agreement, offer, estimate) -> list[Block]:
+    areas = dict(PublicBenefitArea.choices)
+    update = ""
+    if estimate is not None:
+        update = _(", as updated by the cost estimate and schedule accepted on %(date)s") % {
+            "date": _date(estimate.decided_at)
+        }
+    return [
+        Block("h2", _("§ 1. Subject of the agreement")),
+        Block(
+            "p",
+            _(
+                "1. The Principal commissions the Contractor to carry out the public task "
+                "“%(title)s” in the area: %(area)s (art. 16 of the Act of 24 April 2003 on "
+                "public benefit activity and volunteering), and the Contractor undertakes to "
+                "carry it out as described in the offer submitted on %(date)s%(update)s and "
+                "in this agreement."
+            )
+            % {
+                "title": _s(offer.title),
+                "area": str(areas.get(offer.task_area, "—")),
+                "date": _date(offer.submitted_at),
+                "update": update,
+            },
+        ),
+        Block(
+            "p",
+            _(
+                "2. The Contractor achieves the results set out in the attachment; a result "
+                "counts as achieved from %(pct)s of its target value."
+            )
+            % {"pct": _pct(agreement.result_threshold_pct)},
+        ),
+        Block("h2", _("§ 2. Dates")),
+        Block(
+            "p",
+            _("The task is carried out from %(start)s to %(end)s.")
+            % {"start": _date(agreement.start_date), "end": _date(agreement.end_date)},
+        ),
+    ]
+
+
+def _money(agreement, data, payments) -> list[Block]:
+    f = data.fields
+    total = sum(
+        (f.get(k) or 0)
+        for k in ("grant_requested", "own_financial", "own_non_financial", "recipient_fees")
+    )
+    parts = {
+        "grant": f.get("grant_requested") or 0,
+        "financial": f.get("own_financial") or 0,
+        "non_financial": f.get("own_non_financial") or 0,
+        "fees": f.get("recipient_fees") or 0,
+    }
+    pct = shares(parts, total)
+    account = format_bank_account(agreement.bank_account) if agreement.bank_account else "…………"
+    return [
+        Block("h2", _("§ 3. The grant")),
+        Block(
+            "p",
+            _(
+                "The Principal grants %(amount)s for the task, paid to the Contractor's "
+                "account no. %(account)s in these instalments:"
+            )
+            % {"amount": _zl(agreement.amount), "account": account},
+        ),
+        Block(
+            "table",
+            headers=[_("No."), _("Paid by"), _("Amount")],
+            rows=[
+                [str(n), _date(p.due_on), _zl(p.amount)] for n, p in enumerate(payments, start=1)
+            ],
+        ),
+        Block("h2", _("§ 4. Own contribution and the sources of funding")),
+        Block(
+            "facts",
+            rows=[
+                (_("Total costs of the task"), _zl(total)),
+                (_("Grant"), f"{_zl(parts['grant'])} ({_pct(pct['grant'])})"),
+                (
+                    _("Own financial contribution"),
+                    f"{_zl(parts['financial'])} ({_pct(pct['financial'])})",
+                ),
+                (
+                    _("Own non-financial contribution (personal and in-kind)"),
+                    f"{_zl(parts['non_financial'])} ({_pct(pct['non_financial'])})",
+                ),
+                (_("Fees from recipients"), f"{_zl(parts['fees'])} ({_pct(pct['fees'])})"),
+            ],
+        ),
+    ]
+
+
+def _reporting(agreement) -> list[Block]:
+    blocks = [Block("h2", _("§ 5. Reports"))]
+    if agreement.partial_period_end:
+        blocks.append(
+            Block(
+                "p",
+                _("A partial report on the task until %(end)s is due by %(due)s.")
+                % {
+                    "end": _date(agreement.partial_period_end),
+                    "due": _date(due_date(agreement.partial_period_end)),
+                },
+            )
+        )
+    blocks += [
+        Block(
+            "p",
+            _(
+                "The final report is due within 30 days of the end of the task, by %(due)s "
+                "(art. 18 of the act)."
+            )
+            % {"due": _date(due_date(agreement.end_date))},
+        ),
+        Block(
+            "p",
+            _(
+                "The Contractor submits the reports through the portal: the results achieved "
+                "against their target values, the actions carried out and any deviations, the "
+                "costs as agreed and as incurred per cost line and per source, and the personal "
+                "and in-kind contributions separately."
+            ),
+        ),
+    ]
+    return blocks
+
+
+def agreement_layout(agreement, offer, data, estimate) -> list[Block]:
+    """The agreement; `data` is the agreed data (services.agreements.agreed_data)."""
+    attachments = [_("1. The offer submitted on %(date)s.") % {"date": _date(offer.submitted_at)}]
+    if estimate is not None:
+        attachments.append(
+            _(
+                "2. The updated cost estimate and schedule (version %(number)s) accepted "
+                "on %(date)s."
+            )
+            % {"number": estimate.number, "date": _date(estimate.decided_at)}
+        )
+    return [
+        Block("h1", _title(agreement, offer)),
+        *_parties(agreement, offer),
+        *_subject(agreement, offer, estimate),
+        *_money(agreement, data, list(agreement.payments.all())),
+        *_reporting(agreement),
+        Block("h2", _("§ 6. Final provisions")),
+        Block(
+            "p",
+            _(
+                "1. Matters not settled in this agreement are governed by the act on public "
+                "benefit activity and volunteering, the act on public finances and the Civil "
+                "Code."
+            ),
+        ),
+        Block("p", _("2. The agreement is made in two identical copies, one for each party.")),
+        Block(
+            "facts",
+            rows=[
+                (_("For the Principal"), "………………………………"),
+                (_("For the Contractor"), "………………………………"),
+            ],
+        ),
+        Block("h2", _("Attachments")),
+        *[Block("p", line) for line in attachments],
+        Block("h2", _("Attachment: the agreed schedule, results and costs")),
+        *schedule_blocks(data),
+        *results_blocks(data),
+        *cost_blocks(data, offer.kind == "small"),
+    ]
+
+
+def render_agreement_pdf(agreement, offer, data, estimate) -> bytes:
+    return write_pdf(
+        agreement_layout(agreement, offer, data, estimate), author=_s(agreement.municipality.name)
+    )
+
+
+def render_agreement_docx(agreement, offer, data, estimate) -> bytes:
+    return write_docx(agreement_layout(agreement, offer, data, estimate))
+
+
+def _results_table(data, summary) -> Block:
+    return Block(
+        "table",
+        headers=[
+            _("No."),
+            _("Result"),
+            _("Target value"),
+            _("Value achieved"),
+            _("Of the target"),
+            _("What was achieved; why it differs"),
+        ],
+        rows=[
+            [
+                str(n),
+                _s(row.get("name")),
+                _s(row.get("target_value")),
+                format_amount(row.get("achieved")),
+                _pct(pct),
+                _s(row.get("comment")),
+            ]
+            for n, (row, pct) in enumerate(
+                zip(data.results, summary["achievements"], strict=True), start=1
+            )
+        ],
+    )
+
+
+def _costs_table(data, summary) -> Block:
+    rows = [
+        [
+            str(n),
+            str(row.get("action_number") or "II"),
+            _s(row.get("name")),
+            format_amount(row.get("agreed")),
+            format_amount(row.get("actual_total")),
+            format_amount(row.get("actual_grant")),
+        ]
+        for n, row in enumerate(data.costs, start=1)
+    ]
+    rows.append(
+        [
+            _("Total"),
+            "",
+            "",
+            format_amount(summary["agreed_total"]),
+            format_amount(summary["actual_total"]),
+            format_amount(summary["actual_grant"]),
+        ]
+    )
+    return Block(
+        "table",
+        headers=[
+            _("No."),
+            _("Action no."),
+            _("Type of cost"),
+            _("As agreed"),
+            _("Actually incurred"),
+            _("Of which from the grant"),
+        ],
+        rows=rows,
+    )
+
+
+def report_layout(report, data, summary) -> list[Block]:
+    agreement = report.agreement
+    offer = agreement.offer
+    f = data.fields
+    if report.kind == "final":
+        title = _("Final report on carrying out a public task")
+    else:
+        title = _("Partial report on carrying out a public task")
+    return [
+        Block("h1", title),
+        Block(
+            "facts",
+            rows=[
+                (_("Task"), _s(offer.title)),
+                (_("Agreement"), f"{agreement.number}, {_date(agreement.signed_on)}"),
+                (_("Principal"), _s(agreement.municipality.name)),
+                (_("Contractor"), _s(offer.offeror_name)),
+                (
+                    _("Period of the report"),
+                    f"{_date(report.period_start)} – {_date(report.period_end)}",
+                ),
+                (_("Status"), str(report.get_status_display())),
+            ],
+        ),
+        Block("h2", _("Part I. How the task was carried out")),
+        Block("text", _("1. Results achieved")),
+        _results_table(data, summary),
+        Block("text", _("2. Actions carried out")),
+        Block("p", _s(f.get("actions_description"))),
+        Block("text", _("3. Deviations from the schedule and the offer")),
+        Block("p", _s(f.get("deviations")) or "—"),
+        Block("h2", _("Part II. Costs and sources of funding")),
+        Block("text", _("1. Costs by cost line")),
+        _costs_table(data, summary),
+        Block("text", _("2. Sources of funding")),
+        Block(
+            "table",
+            headers=[
+                _("No."),
+                _("Source"),
+                _("As agreed"),
+                _("Share"),
+                _("Actually incurred"),
+                _("Share"),
+            ],
+            rows=[
+                [
+                    row["number"],
+                    str(row["label"]),
+                    "—" if row["agreed"] is None else format_amount(row["agreed"]),
+                    _pct(row["agreed_pct"]),
+                    format_amount(row["actual"]),
+                    _pct(row["actual_pct"]),
+                ]
+                for row in summary["sources"]
+            ],
+        ),
+        Block("text", _("3. Personal and in-kind contributions")),
+        Block(
+            "facts",
+            rows=[
+                (_("Personal contribution"), _zl(f.get("own_personal"))),
+                (_("How it was given and valued"), _s(f.get("personal_description")) or "—"),
+                (_("In-kind contribution"), _zl(f.get("own_in_kind"))),
+                (_("What was used and how it was valued"), _s(f.get("in_kind_description")) or "—"),
+                (_("Grant not used"), _zl(summary["unspent"])),
+            ],
+        ),
+        Block("h2", _("Part III. Other information")),
+        Block("p", _s(f.get("other_information")) or "—"),
+        Block("h2", _("Declarations")),
+        Block(
+            "facts",
+            rows=[
+                (
+                    str(report._meta.get_field(name).verbose_name),
+                    _("yes") if f.get(name) else _("no"),
+                )
+                for name in ("declared_truth", "declared_accounts")
+            ],
+        ),
+    ]
+
+
+def render_report_pdf(report, data, summary) -> bytes:
+    return write_pdf(
+        report_layout(report, data, summary), author=_s(report.agreement.offer.offeror_name)
+    )
