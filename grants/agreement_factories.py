@@ -18,20 +18,24 @@ from .services.offers import offer_data
 DEMO_ACCOUNT = "61 1090 1014 0000 0712 1981 2874"
 
 
-def granted_offer(*, call, organisation, granted=None, start=None, end=None, lines=2, now=None):
-    """A granted offer of the call (the call's results published). `granted` below the
-    requested amount makes its agreement wait for an updated estimate."""
-    now = now or timezone.now()
-    dates = {"start_date": start, "end_date": end} if start else {}
+def granted_offer(
+    *, call, organisation, granted=None, start=None, end=None, lines=2, decided_at=None, **fields
+):
+    """A granted offer of the call (the call's results published a day after the
+    decision). `granted` below the requested amount makes its agreement wait for an
+    updated estimate."""
+    decided_at = decided_at or timezone.now() - datetime.timedelta(days=20)
+    if start:
+        fields.update(start_date=start, end_date=end)
     offer = complete_offer(
-        call=call, organisation=organisation, lines=lines, status=OfferStatus.GRANTED, **dates
+        call=call, organisation=organisation, lines=lines, status=OfferStatus.GRANTED, **fields
     )
-    offer.submitted_at = now - datetime.timedelta(days=40)
+    offer.submitted_at = decided_at - datetime.timedelta(days=20)
     offer.granted_amount = offer.grant_requested if granted is None else granted
-    offer.decided_at = now - datetime.timedelta(days=20)
+    offer.decided_at = decided_at
     offer.save()
     CallTerms.objects.filter(call_id=call.pk, results_published_at__isnull=True).update(
-        results_published_at=now - datetime.timedelta(days=19)
+        results_published_at=decided_at + datetime.timedelta(days=1)
     )
     return offer
 
