@@ -78,7 +78,13 @@ def _settled(today, now, call, official, representative, organisation):
     begun = now - 230 * DAY
     agreement = agreements.start_agreement(offer=offer, user=official, now=begun)
     build.accept_estimate(agreement, user=representative, official=official, now=begun + 2 * DAY)
-    signed = build.sign(agreement, official=official, signed_on=start - 7 * DAY, today=today)
+    signed = build.sign(
+        agreement,
+        official=official,
+        signed_on=start - 7 * DAY,
+        today=today,
+        now=now - 227 * DAY,
+    )
     report = signed.reports.get()
     reported = now - 80 * DAY
     build.submit_filled(report, user=representative, now=reported)
@@ -88,8 +94,11 @@ def _settled(today, now, call, official, representative, organisation):
 def _due_soon(today, call, official, organisation):
     start, end = today - 110 * DAY, today - 25 * DAY
     offer = _offer(call, organisation, TITLES["due"], start, end)
-    agreement = agreements.start_agreement(offer=offer, user=official)
-    build.sign(agreement, official=official, signed_on=start - 5 * DAY, today=today)
+    begun = timezone.now() - 120 * DAY
+    agreement = agreements.start_agreement(offer=offer, user=official, now=begun)
+    build.sign(
+        agreement, official=official, signed_on=start - 5 * DAY, today=today, now=begun + DAY
+    )
 
 
 def _waiting(today, call, official, organisation):

@@ -74,7 +74,7 @@ def accept_estimate(agreement, *, user, official, data=None, now=None):
     return agreements.decide_estimate(estimate=estimate, user=official, accept=True, now=now)
 
 
-def sign(agreement, *, official, signed_on, today=None, **fields):
+def sign(agreement, *, official, signed_on, today=None, now=None, **fields):
     """Fill in the agreement's terms (one instalment of the whole grant) and record
     its signing; the reports open."""
     offer = agreement.offer
@@ -93,9 +93,9 @@ def sign(agreement, *, official, signed_on, today=None, **fields):
     draft = AgreementDraft(
         fields=values, payments=[{"due_on": agreement.start_date, "amount": agreement.amount}]
     )
-    agreements.save_agreement(agreement=agreement, offer=offer, user=official, draft=draft)
+    agreements.save_agreement(agreement=agreement, offer=offer, user=official, draft=draft, now=now)
     return agreements.sign_agreement(
-        agreement=agreement, offer=offer, user=official, signed_on=signed_on, today=today
+        agreement=agreement, offer=offer, user=official, signed_on=signed_on, today=today, now=now
     )
 
 

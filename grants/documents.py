@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accounts.models import PublicBenefitArea
 from consultations.exports import clean_text, pdf_fonts
@@ -166,7 +167,8 @@ def cost_blocks(data, small) -> list[Block]:
     """V.A the cost estimate, V.B the sources and V.C the joint split."""
     f = data.fields
     total, admin = cost_totals(data.costs)
-    headers = [_("No."), _("Type of cost"), _("Unit"), _("Unit cost"), _("Units"), _("Value")]
+    units = pgettext("cost table", "Units")
+    headers = [_("No."), _("Type of cost"), _("Unit"), _("Unit cost"), units, _("Value")]
     if not small:
         headers += [_("Year 1"), _("Year 2"), _("Year 3")]
     rows = []

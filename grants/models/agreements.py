@@ -14,6 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .calls import PERCENT
 from .offers import MONEY
@@ -115,10 +116,10 @@ class AgreementPayment(models.Model):
 
 
 class EstimateStatus(models.TextChoices):
-    DRAFT = "draft", _("being prepared")
-    SUBMITTED = "submitted", _("submitted, waiting for acceptance")
-    RETURNED = "returned", _("returned for changes")
-    ACCEPTED = "accepted", _("accepted")
+    DRAFT = "draft", pgettext_lazy("estimate", "being prepared")
+    SUBMITTED = "submitted", pgettext_lazy("estimate", "submitted, waiting for acceptance")
+    RETURNED = "returned", pgettext_lazy("estimate", "returned for changes")
+    ACCEPTED = "accepted", pgettext_lazy("estimate", "accepted")
 
 
 class UpdatedEstimate(models.Model):

@@ -12,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .offers import MONEY, ZERO
 
@@ -22,10 +23,10 @@ class ReportKind(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("being prepared")
-    SUBMITTED = "submitted", _("submitted, waiting for acceptance")
-    RETURNED = "returned", _("returned for corrections")
-    ACCEPTED = "accepted", _("accepted")
+    DRAFT = "draft", pgettext_lazy("report", "being prepared")
+    SUBMITTED = "submitted", pgettext_lazy("report", "submitted, waiting for acceptance")
+    RETURNED = "returned", pgettext_lazy("report", "returned for corrections")
+    ACCEPTED = "accepted", pgettext_lazy("report", "accepted")
 
 
 EDITABLE_REPORT_STATUSES = (ReportStatus.DRAFT, ReportStatus.RETURNED)

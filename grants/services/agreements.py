@@ -113,7 +113,7 @@ def start_agreement(*, offer, user, now=None) -> Agreement:
         UpdatedEstimate.objects.create(
             agreement=agreement, number=1, data=initial_estimate(data), updated_by=user
         )
-    record("agreement_started", actor=user, offer=offer, note=agreement.number)
+    record("agreement_started", actor=user, offer=offer, note=agreement.number, at=now)
     return agreement
 
 
@@ -170,6 +170,7 @@ def submit_estimate(*, estimate, offer, user, now=None) -> UpdatedEstimate:
         actor=user,
         offer=offer,
         note=_("version %(number)s") % {"number": estimate.number},
+        at=now,
     )
     return estimate
 
@@ -206,6 +207,7 @@ def decide_estimate(*, estimate, user, accept: bool, comment: str = "", now=None
         actor=user,
         offer=agreement.offer,
         note=comment.strip() or _("version %(number)s") % {"number": estimate.number},
+        at=now,
     )
     transaction.on_commit(lambda: agreement_tasks.send_estimate_decision.enqueue(estimate.pk))
     return estimate
@@ -240,7 +242,7 @@ def agreement_problems(agreement, offer, draft: AgreementDraft, *, signing: bool
 
 
 @transaction.atomic
-def save_agreement(*, agreement, offer, user, draft: AgreementDraft) -> Agreement:
+def save_agreement(*, agreement, offer, user, draft: AgreementDraft, now=None) -> Agreement:
     """Save the terms and the payment schedule of an agreement being prepared."""
     agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.status != AgreementStatus.PREPARING:
@@ -259,12 +261,12 @@ def save_agreement(*, agreement, offer, user, draft: AgreementDraft) -> Agreemen
         )
         for n, row in enumerate(draft.payments, start=1)
     )
-    record("agreement_saved", actor=user, offer=offer)
+    record("agreement_saved", actor=user, offer=offer, at=now)
     return agreement
 
 
 @transaction.atomic
-def sign_agreement(*, agreement, offer, user, signed_on, today=None) -> Agreement:
+def sign_agreement(*, agreement, offer, user, signed_on, today=None, now=None) -> Agreement:
     """Record the signing of the saved agreement: it is then fixed, and its reports
     (a partial one when the agreement asks for it, and the final one) open."""
     from .reports import open_reports
@@ -281,5 +283,5 @@ def sign_agreement(*, agreement, offer, user, signed_on, today=None) -> Agreemen
     agreement.status, agreement.signed_on = AgreementStatus.SIGNED, signed_on
     agreement.save(update_fields=["status", "signed_on"])
     open_reports(agreement, agreed_data(agreement, offer))
-    record("agreement_signed", actor=user, offer=offer, note=signed_on.isoformat())
+    record("agreement_signed", actor=user, offer=offer, note=signed_on.isoformat(), at=now)
     return agreement

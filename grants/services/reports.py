@@ -214,6 +214,7 @@ def submit_report(*, report, offer, user, now=None) -> ReportVersion:
         offer=offer,
         note=_("%(kind)s, version %(number)s")
         % {"kind": report.get_kind_display(), "number": number},
+        at=now,
     )
     return version
 
@@ -238,7 +239,13 @@ def accept_report(*, report, user, now=None) -> Report:
     if report.kind == ReportKind.FINAL:
         agreement.status = AgreementStatus.SETTLED
         agreement.save(update_fields=["status"])
-    record("report_accepted", actor=user, offer=agreement.offer, note=report.get_kind_display())
+    record(
+        "report_accepted",
+        actor=user,
+        offer=agreement.offer,
+        note=report.get_kind_display(),
+        at=now,
+    )
     transaction.on_commit(lambda: agreement_tasks.send_report_decision.enqueue(report.pk))
     return report
 
@@ -265,6 +272,7 @@ def return_report(*, report, user, comment: str, now=None) -> Report:
         actor=user,
         offer=report.agreement.offer,
         note=f"{report.get_kind_display()}: {comment.strip()}",
+        at=now,
     )
     transaction.on_commit(lambda: agreement_tasks.send_report_decision.enqueue(report.pk))
     return report
