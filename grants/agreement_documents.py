@@ -1,5 +1,5 @@
-"""The agreement (DOCX and tagged PDF) and the report (tagged PDF), laid out as
-blocks for the offer's writers (documents.write_pdf and write_docx).
+"""The agreement as DOCX and tagged PDF, laid out as blocks for the offer's writers
+(documents.write_pdf and write_docx).
 
 The agreement follows the order of the framework agreement of Dz.U. 2018 poz. 2057:
 parties, subject, dates, the grant and its payment schedule, own contribution,
@@ -28,15 +28,15 @@ from .numbers import format_amount, shares
 from .report_rules import due_date
 
 
-def _date(value) -> str:
+def long_date(value) -> str:
     return formats.date_format(value, "j E Y") if value else "…………"
 
 
-def _zl(value) -> str:
+def zloty(value) -> str:
     return f"{format_amount(value or 0)} zł"
 
 
-def _pct(value) -> str:
+def percent(value) -> str:
     return "—" if value is None else f"{value:.2f}".replace(".", ",") + " %"
 
 
@@ -60,7 +60,7 @@ def _parties(agreement, offer) -> list[Block]:
         Block(
             "p",
             _("concluded on %(date)s in %(place)s between:")
-            % {"date": _date(agreement.signed_on), "place": _s(agreement.place) or "…………"},
+            % {"date": long_date(agreement.signed_on), "place": _s(agreement.place) or "…………"},
         ),
         Block(
             "p",
@@ -91,7 +91,7 @@ def _subject(agreement, offer, estimate) -> list[Block]:
     update = ""
     if estimate is not None:
         update = _(", as updated by the cost estimate and schedule accepted on %(date)s") % {
-            "date": _date(estimate.decided_at)
+            "date": long_date(estimate.decided_at)
         }
     return [
         Block("h2", _("§ 1. Subject of the agreement")),
@@ -107,7 +107,7 @@ def _subject(agreement, offer, estimate) -> list[Block]:
             % {
                 "title": _s(offer.title),
                 "area": str(areas.get(offer.task_area, "—")),
-                "date": _date(offer.submitted_at),
+                "date": long_date(offer.submitted_at),
                 "update": update,
             },
         ),
@@ -117,13 +117,13 @@ def _subject(agreement, offer, estimate) -> list[Block]:
                 "2. The Contractor achieves the results set out in the attachment; a result "
                 "counts as achieved from %(pct)s of its target value."
             )
-            % {"pct": _pct(agreement.result_threshold_pct)},
+            % {"pct": percent(agreement.result_threshold_pct)},
         ),
         Block("h2", _("§ 2. Dates")),
         Block(
             "p",
             _("The task is carried out from %(start)s to %(end)s.")
-            % {"start": _date(agreement.start_date), "end": _date(agreement.end_date)},
+            % {"start": long_date(agreement.start_date), "end": long_date(agreement.end_date)},
         ),
     ]
 
@@ -150,30 +150,31 @@ def _money(agreement, data, payments) -> list[Block]:
                 "The Principal grants %(amount)s for the task, paid to the Contractor's "
                 "account no. %(account)s in these instalments:"
             )
-            % {"amount": _zl(agreement.amount), "account": account},
+            % {"amount": zloty(agreement.amount), "account": account},
         ),
         Block(
             "table",
             headers=[_("No."), _("Paid by"), _("Amount")],
             rows=[
-                [str(n), _date(p.due_on), _zl(p.amount)] for n, p in enumerate(payments, start=1)
+                [str(n), long_date(p.due_on), zloty(p.amount)]
+                for n, p in enumerate(payments, start=1)
             ],
         ),
         Block("h2", _("§ 4. Own contribution and the sources of funding")),
         Block(
             "facts",
             rows=[
-                (_("Total costs of the task"), _zl(total)),
-                (_("Grant"), f"{_zl(parts['grant'])} ({_pct(pct['grant'])})"),
+                (_("Total costs of the task"), zloty(total)),
+                (_("Grant"), f"{zloty(parts['grant'])} ({percent(pct['grant'])})"),
                 (
                     _("Own financial contribution"),
-                    f"{_zl(parts['financial'])} ({_pct(pct['financial'])})",
+                    f"{zloty(parts['financial'])} ({percent(pct['financial'])})",
                 ),
                 (
                     _("Own non-financial contribution (personal and in-kind)"),
-                    f"{_zl(parts['non_financial'])} ({_pct(pct['non_financial'])})",
+                    f"{zloty(parts['non_financial'])} ({percent(pct['non_financial'])})",
                 ),
-                (_("Fees from recipients"), f"{_zl(parts['fees'])} ({_pct(pct['fees'])})"),
+                (_("Fees from recipients"), f"{zloty(parts['fees'])} ({percent(pct['fees'])})"),
             ],
         ),
     ]
@@ -187,8 +188,8 @@ def _reporting(agreement) -> list[Block]:
                 "p",
                 _("A partial report on the task until %(end)s is due by %(due)s.")
                 % {
-                    "end": _date(agreement.partial_period_end),
-                    "due": _date(due_date(agreement.partial_period_end)),
+                    "end": long_date(agreement.partial_period_end),
+                    "due": long_date(due_date(agreement.partial_period_end)),
                 },
             )
         )
@@ -199,7 +200,7 @@ def _reporting(agreement) -> list[Block]:
                 "The final report is due within 30 days of the end of the task, by %(due)s "
                 "(art. 18 of the act)."
             )
-            % {"due": _date(due_date(agreement.end_date))},
+            % {"due": long_date(due_date(agreement.end_date))},
         ),
         Block(
             "p",
@@ -216,14 +217,15 @@ def _reporting(agreement) -> list[Block]:
 
 def agreement_layout(agreement, offer, data, estimate) -> list[Block]:
     """The agreement; `data` is the agreed data (services.agreements.agreed_data)."""
-    attachments = [_("1. The offer submitted on %(date)s.") % {"date": _date(offer.submitted_at)}]
+    submitted = long_date(offer.submitted_at)
+    attachments = [_("1. The offer submitted on %(date)s.") % {"date": submitted}]
     if estimate is not None:
         attachments.append(
             _(
                 "2. The updated cost estimate and schedule (version %(number)s) accepted "
                 "on %(date)s."
             )
-            % {"number": estimate.number, "date": _date(estimate.decided_at)}
+            % {"number": estimate.number, "date": long_date(estimate.decided_at)}
         )
     return [
         Block("h1", _title(agreement, offer)),
@@ -265,156 +267,3 @@ def render_agreement_pdf(agreement, offer, data, estimate) -> bytes:
 
 def render_agreement_docx(agreement, offer, data, estimate) -> bytes:
     return write_docx(agreement_layout(agreement, offer, data, estimate))
-
-
-def _results_table(data, summary) -> Block:
-    return Block(
-        "table",
-        headers=[
-            _("No."),
-            _("Result"),
-            _("Target value"),
-            _("Value achieved"),
-            _("Of the target"),
-            _("What was achieved; why it differs"),
-        ],
-        rows=[
-            [
-                str(n),
-                _s(row.get("name")),
-                _s(row.get("target_value")),
-                format_amount(row.get("achieved")),
-                _pct(pct),
-                _s(row.get("comment")),
-            ]
-            for n, (row, pct) in enumerate(
-                zip(data.results, summary["achievements"], strict=True), start=1
-            )
-        ],
-    )
-
-
-def _costs_table(data, summary) -> Block:
-    rows = [
-        [
-            str(n),
-            str(row.get("action_number") or "II"),
-            _s(row.get("name")),
-            format_amount(row.get("agreed")),
-            format_amount(row.get("actual_total")),
-            format_amount(row.get("actual_grant")),
-        ]
-        for n, row in enumerate(data.costs, start=1)
-    ]
-    rows.append(
-        [
-            _("Total"),
-            "",
-            "",
-            format_amount(summary["agreed_total"]),
-            format_amount(summary["actual_total"]),
-            format_amount(summary["actual_grant"]),
-        ]
-    )
-    return Block(
-        "table",
-        headers=[
-            _("No."),
-            _("Action no."),
-            _("Type of cost"),
-            _("As agreed"),
-            _("Actually incurred"),
-            _("Of which from the grant"),
-        ],
-        rows=rows,
-    )
-
-
-def report_layout(report, data, summary) -> list[Block]:
-    agreement = report.agreement
-    offer = agreement.offer
-    f = data.fields
-    if report.kind == "final":
-        title = _("Final report on carrying out a public task")
-    else:
-        title = _("Partial report on carrying out a public task")
-    return [
-        Block("h1", title),
-        Block(
-            "facts",
-            rows=[
-                (_("Task"), _s(offer.title)),
-                (_("Agreement"), f"{agreement.number}, {_date(agreement.signed_on)}"),
-                (_("Principal"), _s(agreement.municipality.name)),
-                (_("Contractor"), _s(offer.offeror_name)),
-                (
-                    _("Period of the report"),
-                    f"{_date(report.period_start)} – {_date(report.period_end)}",
-                ),
-                (_("Status"), str(report.get_status_display())),
-            ],
-        ),
-        Block("h2", _("Part I. How the task was carried out")),
-        Block("text", _("1. Results achieved")),
-        _results_table(data, summary),
-        Block("text", _("2. Actions carried out")),
-        Block("p", _s(f.get("actions_description"))),
-        Block("text", _("3. Deviations from the schedule and the offer")),
-        Block("p", _s(f.get("deviations")) or "—"),
-        Block("h2", _("Part II. Costs and sources of funding")),
-        Block("text", _("1. Costs by cost line")),
-        _costs_table(data, summary),
-        Block("text", _("2. Sources of funding")),
-        Block(
-            "table",
-            headers=[
-                _("No."),
-                _("Source"),
-                _("As agreed"),
-                _("Share"),
-                _("Actually incurred"),
-                _("Share"),
-            ],
-            rows=[
-                [
-                    row["number"],
-                    str(row["label"]),
-                    "—" if row["agreed"] is None else format_amount(row["agreed"]),
-                    _pct(row["agreed_pct"]),
-                    format_amount(row["actual"]),
-                    _pct(row["actual_pct"]),
-                ]
-                for row in summary["sources"]
-            ],
-        ),
-        Block("text", _("3. Personal and in-kind contributions")),
-        Block(
-            "facts",
-            rows=[
-                (_("Personal contribution"), _zl(f.get("own_personal"))),
-                (_("How it was given and valued"), _s(f.get("personal_description")) or "—"),
-                (_("In-kind contribution"), _zl(f.get("own_in_kind"))),
-                (_("What was used and how it was valued"), _s(f.get("in_kind_description")) or "—"),
-                (_("Grant not used"), _zl(summary["unspent"])),
-            ],
-        ),
-        Block("h2", _("Part III. Other information")),
-        Block("p", _s(f.get("other_information")) or "—"),
-        Block("h2", _("Declarations")),
-        Block(
-            "facts",
-            rows=[
-                (
-                    str(report._meta.get_field(name).verbose_name),
-                    _("yes") if f.get(name) else _("no"),
-                )
-                for name in ("declared_truth", "declared_accounts")
-            ],
-        ),
-    ]
-
-
-def render_report_pdf(report, data, summary) -> bytes:
-    return write_pdf(
-        report_layout(report, data, summary), author=_s(report.agreement.offer.offeror_name)
-    )

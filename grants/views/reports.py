@@ -14,12 +14,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_speak_for
 
-from ..agreement_documents import render_report_pdf
 from ..forms.agreements import DecisionForm
 from ..forms.offers import attach_problems
 from ..forms.reports import build_report_forms, collect_report
 from ..models import Report, ReportStatus
 from ..permissions import can_manage_agreement
+from ..report_documents import render_report_pdf
 from ..report_rules import achievement, actual_totals, check_report, compare_sources
 from ..services import reports as service
 from ..services.agreements import agreed_data
