@@ -175,26 +175,31 @@ def _post_agreement(request, agreement, offer):
         )
     draft, positions = collect_agreement(form, payments)
     formsets = {"payments": payments}
+    signing, saved = request.POST.get("action") == "sign", False
     try:
         service.save_agreement(agreement=agreement, offer=offer, user=request.user, draft=draft)
-        if request.POST.get("action") == "sign":
+        saved = True
+        if signing:
             service.sign_agreement(
                 agreement=agreement,
                 offer=offer,
                 user=request.user,
                 signed_on=form.cleaned_data["signed_on"],
             )
-            messages.success(request, _("The signing has been recorded; the reports are open."))
-        else:
-            messages.success(request, _("The agreement has been saved."))
     except service.AgreementRefused as refused:
         attach_problems(refused.problems, form, formsets, positions)
-        if not refused.problems:
-            form.add_error(None, refused.message)
         agreement.refresh_from_db()
+        if saved:
+            form.add_error(None, _("The terms have been saved; the signing is not recorded yet."))
+        elif not refused.problems:
+            form.add_error(None, refused.message)
         return _render_agreement(
             request, agreement, offer, form=form, payments=payments, status=400
         )
+    if signing:
+        messages.success(request, _("The signing has been recorded; the reports are open."))
+    else:
+        messages.success(request, _("The agreement has been saved."))
     return redirect(agreement)
 
 

@@ -312,3 +312,15 @@ def test_the_offer_page_leads_to_the_agreement(client, official, ngo_user, grant
     page = client.get(granted.get_absolute_url()).content.decode()
     assert agreement.get_absolute_url() in page
     assert reverse("grants:agreement_start", args=[granted.pk]) not in page
+
+
+def test_a_refused_signing_keeps_the_saved_terms(client, official, agreement):
+    client.force_login(official)
+    posted = agreement_post(agreement, action="sign", place="Nowa Wieś")
+    response = client.post(agreement.get_absolute_url(), posted)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "The terms have been saved" in body and 'href="#id_signed_on"' in body
+    agreement.refresh_from_db()
+    assert agreement.place == "Nowa Wieś"
+    assert agreement.status == AgreementStatus.PREPARING
