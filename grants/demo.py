@@ -9,6 +9,7 @@ from accounts.models import Role
 from cms_pages.factories import CallForProposalsPageFactory
 from cms_pages.models import CallForProposalsPage, CallStatus
 
+from .agreement_demo import seed_agreements
 from .factories import complete_offer, terms_for
 from .models import CallCriterion, CommitteeMember, Declaration, GrantEvent, OfferVersion, Score
 
@@ -100,6 +101,13 @@ def seed(ctx) -> None:
     ctx.say(
         f"Grants: a call under evaluation with {len(STATES)} offers in every state; "
         f"published results of the resolved call ({resolved} grants)."
+    )
+    seed_agreements(
+        ctx,
+        parent=cms["calls_index"],
+        official=official,
+        representative=ctx.shared["users"][Role.NGO_REPRESENTATIVE],
+        organisation=organisations[0],
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from accounts.models import PublicBenefitArea
 from consultations.exports import clean_text, pdf_fonts
@@ -78,40 +79,10 @@ def layout(offer, data) -> list[Block]:
         ),
         Block("text", _("3. Synthetic description of the task")),
         Block("p", _s(f.get("description"))),
-        Block("text", _("4. Schedule of actions")),
-        Block(
-            "table",
-            headers=[
-                _("No."),
-                _("Action"),
-                _("Description"),
-                _("Target group"),
-                _("Dates"),
-                _("Non-party"),
-            ],
-            rows=[
-                [
-                    str(a.get("number") or ""),
-                    _s(a.get("name")),
-                    _s(a.get("description")),
-                    _s(a.get("target_group")),
-                    f"{_d(a.get('start_date'))} – {_d(a.get('end_date'))}",
-                    _s(a.get("contractor")),
-                ]
-                for a in data.actions
-            ],
-        ),
+        *schedule_blocks(data),
         Block("text", _("5. Expected results")),
         Block("p", _s(f.get("expected_results"))),
-        Block("text", _("6. Results and their target values")),
-        Block(
-            "table",
-            headers=[_("Result"), _("Target value"), _("How it is monitored (source)")],
-            rows=[
-                [_s(r.get("name")), _s(r.get("target_value")), _s(r.get("monitoring"))]
-                for r in data.results
-            ],
-        ),
+        *results_blocks(data),
     ]
     if not small:
         blocks += [
@@ -121,7 +92,7 @@ def layout(offer, data) -> list[Block]:
             Block("text", _("2. Resources")),
             Block("p", _s(f.get("resources"))),
         ]
-    blocks += _costs(data, small)
+    blocks += cost_blocks(data, small)
     blocks += [
         Block("h2", _("VI. Other information")),
         Block("p", _s(f.get("paid_activity"))),
@@ -148,10 +119,56 @@ def layout(offer, data) -> list[Block]:
     return blocks
 
 
-def _costs(data, small):
+def schedule_blocks(data) -> list[Block]:
+    """III.4 the schedule of actions."""
+    return [
+        Block("text", _("4. Schedule of actions")),
+        Block(
+            "table",
+            headers=[
+                _("No."),
+                _("Action"),
+                _("Description"),
+                _("Target group"),
+                _("Dates"),
+                _("Non-party"),
+            ],
+            rows=[
+                [
+                    str(a.get("number") or ""),
+                    _s(a.get("name")),
+                    _s(a.get("description")),
+                    _s(a.get("target_group")),
+                    f"{_d(a.get('start_date'))} – {_d(a.get('end_date'))}",
+                    _s(a.get("contractor")),
+                ]
+                for a in data.actions
+            ],
+        ),
+    ]
+
+
+def results_blocks(data) -> list[Block]:
+    """III.6 the results and their target values."""
+    return [
+        Block("text", _("6. Results and their target values")),
+        Block(
+            "table",
+            headers=[_("Result"), _("Target value"), _("How it is monitored (source)")],
+            rows=[
+                [_s(r.get("name")), _s(r.get("target_value")), _s(r.get("monitoring"))]
+                for r in data.results
+            ],
+        ),
+    ]
+
+
+def cost_blocks(data, small) -> list[Block]:
+    """V.A the cost estimate, V.B the sources and V.C the joint split."""
     f = data.fields
     total, admin = cost_totals(data.costs)
-    headers = [_("No."), _("Type of cost"), _("Unit"), _("Unit cost"), _("Units"), _("Value")]
+    units = pgettext("cost table", "Units")
+    headers = [_("No."), _("Type of cost"), _("Unit"), _("Unit cost"), units, _("Value")]
     if not small:
         headers += [_("Year 1"), _("Year 2"), _("Year 3")]
     rows = []
@@ -233,6 +250,11 @@ def _costs(data, small):
 
 
 def render_pdf(offer, data) -> bytes:
+    return write_pdf(layout(offer, data), author=_s(offer.offeror_name))
+
+
+def write_pdf(blocks: list[Block], *, author: str) -> bytes:
+    """Tagged PDF of a layout; its first block (h1) is the title."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -250,7 +272,6 @@ def render_pdf(offer, data) -> bytes:
         "text": ParagraphStyle("text", fontName=bold, fontSize=9, leading=12, spaceBefore=4),
         "p": ParagraphStyle("p", fontName=regular, fontSize=9, leading=12),
     }
-    blocks = layout(offer, data)
     title = blocks[0].text
     tagger = Tagger(title=title, lang="pl-PL")
     out = io.BytesIO()
@@ -262,7 +283,7 @@ def render_pdf(offer, data) -> bytes:
         topMargin=12 * mm,
         bottomMargin=12 * mm,
         title=title,
-        author=_s(offer.offeror_name),
+        author=author,
         creator="Okienko",
         lang="pl-PL",
     )
@@ -336,6 +357,10 @@ def render_pdf(offer, data) -> bytes:
 
 
 def render_docx(offer, data) -> bytes:
+    return write_docx(layout(offer, data))
+
+
+def write_docx(blocks: list[Block]) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
@@ -343,7 +368,7 @@ def render_docx(offer, data) -> bytes:
     doc.core_properties.language = "pl-PL"
     doc.core_properties.title = layout.__doc__ or ""
     doc.styles["Normal"].font.size = Pt(9)
-    for block in layout(offer, data):
+    for block in blocks:
         if block.kind == "h1":
             doc.core_properties.title = block.text
             doc.add_heading(block.text, level=0)

@@ -41,3 +41,9 @@ def can_see_offer(user, offer, *, speaks_for: bool | None = None) -> bool:
         and is_official(user)
         and can_act_for(user, offer.municipality)
     )
+
+
+def can_manage_agreement(user, agreement) -> bool:
+    """An agreement and its reports: officials (and administrators) of its municipality;
+    the organisation's approved representatives read them and fill in their parts."""
+    return is_official(user) and can_act_for(user, agreement.municipality)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calls, evaluation, offers, results
+from .views import agreements, calls, evaluation, offers, reports, results
 
 app_name = "grants"
 
@@ -24,4 +24,25 @@ urlpatterns = [
     path("oferty/<int:pk>/ocena/", evaluation.evaluate, name="evaluate"),
     path("oferty/<int:pk>/korekta/", offers.offer_correct, name="offer_correct"),
     path("oferty/<int:pk>/oferta.<str:fmt>", offers.offer_download, name="offer_download"),
+]
+
+# Agreements (art. 16) and reports (art. 18)
+urlpatterns += [
+    path("umowy/", agreements.agreements, name="agreements"),
+    path("oferty/<int:pk>/umowa/", agreements.agreement_start, name="agreement_start"),
+    path("umowy/<int:pk>/", agreements.agreement_detail, name="agreement"),
+    path("umowy/<int:pk>/kosztorys/", agreements.estimate, name="estimate"),
+    path(
+        "umowy/<int:pk>/kosztorys/decyzja/",
+        agreements.estimate_decision,
+        name="estimate_decision",
+    ),
+    path(
+        "umowy/<int:pk>/umowa.<str:fmt>",
+        agreements.agreement_download,
+        name="agreement_download",
+    ),
+    path("sprawozdania/<int:pk>/", reports.report_detail, name="report"),
+    path("sprawozdania/<int:pk>/decyzja/", reports.report_decision, name="report_decision"),
+    path("sprawozdania/<int:pk>/sprawozdanie.pdf", reports.report_pdf, name="report_pdf"),
 ]

@@ -1,3 +1,10 @@
+from .agreements import (
+    Agreement,
+    AgreementPayment,
+    AgreementStatus,
+    EstimateStatus,
+    UpdatedEstimate,
+)
 from .audit import GrantEvent
 from .calls import CallCriterion, CallMode, CallTerms, CriterionKind, PreviousYearAmount
 from .evaluation import CommitteeMember, Declaration, FormalAssessment, MemberKind, Score
@@ -10,6 +17,14 @@ from .offers import (
     OfferResult,
     OfferStatus,
     OfferVersion,
+)
+from .reports import (
+    Report,
+    ReportCost,
+    ReportKind,
+    ReportResult,
+    ReportStatus,
+    ReportVersion,
 )
 
 __all__ = [
@@ -32,4 +47,16 @@ __all__ = [
     "OfferStatus",
     "OfferVersion",
     "PreviousYearAmount",
+    # agreements and reports
+    "Agreement",
+    "AgreementPayment",
+    "AgreementStatus",
+    "EstimateStatus",
+    "Report",
+    "ReportCost",
+    "ReportKind",
+    "ReportResult",
+    "ReportStatus",
+    "ReportVersion",
+    "UpdatedEstimate",
 ]

@@ -327,6 +327,13 @@ NEWSLETTER_SUGGESTED_PAGE_MODELS = [
     "consultations.consultationpage",
 ]
 
+# --- Grants ---------------------------------------------------------------
+# The number of a grant agreement: {year}, {number} (the municipality's sequence in
+# that year, from 1) and {municipality} (its slug), e.g. "DOT/2027/001".
+GRANTS_AGREEMENT_NUMBER_FORMAT = env(
+    "GRANTS_AGREEMENT_NUMBER_FORMAT", default="DOT/{year}/{number:03d}"
+)
+
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Okienko")
 WAGTAILADMIN_BASE_URL = BASE_URL

@@ -118,8 +118,47 @@ def budget_world(home_page):
     }
 
 
+def grant_agreement_world(home_page, membership, official):
+    """A signed grant agreement whose final report is submitted, and one waiting for the
+    office to accept its updated cost estimate (a call of their own, results published)."""
+    from cms_pages.factories import CallIndexPageFactory
+    from grants import agreement_factories as build
+    from grants.factories import call_with_terms
+    from grants.services import agreements
+
+    organisation = membership.organisation
+    today = timezone.localdate()
+    start, end = today - 100 * DAY, today - 10 * DAY
+    call = call_with_terms(
+        parent=CallIndexPageFactory(parent=home_page),
+        implementation_start=start,
+        implementation_end=end,
+    ).call
+    offer = build.granted_offer(call=call, organisation=organisation, start=start, end=end)
+    signed = build.sign(
+        agreements.start_agreement(offer=offer, user=official),
+        official=official,
+        signed_on=start,
+    )
+    report = signed.reports.get()
+    build.submit_filled(report, user=membership.user)
+    lower = build.granted_offer(
+        call=call, organisation=organisation, start=start, end=end, granted=offer.granted_amount - 1
+    )
+    waiting = agreements.start_agreement(offer=lower, user=official)
+    estimate = agreements.current_estimate(waiting)
+    agreements.save_estimate(
+        estimate=estimate,
+        user=None,
+        revision=estimate.revision,
+        data=build.fitting_estimate(lower, waiting.amount),
+    )
+    agreements.submit_estimate(estimate=estimate, offer=lower, user=None)
+    return {"grant_agreement": signed, "grant_report": report, "grant_estimate_agreement": waiting}
+
+
 @pytest.fixture
-def world(settings, tmp_path, home_page, ngo_membership):
+def world(settings, tmp_path, home_page, ngo_membership, official):
     """Values for every route argument: consultations in three phases, an export, an
     organisation, a pending membership, a subscriber's token, a sent issue, an event."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
@@ -203,6 +242,7 @@ def world(settings, tmp_path, home_page, ngo_membership):
             poster_name="",
         ),
         **cooperation_world(),
+        **grant_agreement_world(home_page, ngo_membership, official),
     }
 
 

@@ -263,6 +263,37 @@ MATRIX: dict[str, Entry] = {
     "dotacje/oferty/<int:pk>/korekta/": Entry(
         "405", post="302 404 404 302 404 404 404", pk="grant_offer"
     ),
+    # Agreements and reports: the organisation's representatives and the officials of the
+    # municipality; the world's agreement is signed and its final report submitted, so
+    # neither side changes them (a POST is sent back); decisions are the office's.
+    "dotacje/umowy/": Entry(LOGIN),
+    "dotacje/oferty/<int:pk>/umowa/": Entry(
+        "405", post="302 404 404 404 404 302 302", pk="grant_offer"
+    ),
+    "dotacje/umowy/<int:pk>/": Entry(
+        "302 404 404 200 404 200 200", post="302 404 404 302 404 302 302", pk="grant_agreement"
+    ),
+    "dotacje/umowy/<int:pk>/umowa.<str:fmt>": Entry(
+        "302 404 404 200 404 200 200", pk="grant_agreement", fmt="pdf"
+    ),
+    # The updated estimate is submitted: the office decides (an empty decision: 400).
+    "dotacje/umowy/<int:pk>/kosztorys/": Entry(
+        "302 404 404 200 404 200 200",
+        post="302 404 404 302 404 302 302",
+        pk="grant_estimate_agreement",
+    ),
+    "dotacje/umowy/<int:pk>/kosztorys/decyzja/": Entry(
+        "405", post="302 404 404 404 404 400 400", pk="grant_estimate_agreement"
+    ),
+    "dotacje/sprawozdania/<int:pk>/": Entry(
+        "302 404 404 200 404 200 200", post="302 404 404 302 404 302 302", pk="grant_report"
+    ),
+    "dotacje/sprawozdania/<int:pk>/decyzja/": Entry(
+        "405", post="302 404 404 404 404 400 400", pk="grant_report"
+    ),
+    "dotacje/sprawozdania/<int:pk>/sprawozdanie.pdf": Entry(
+        "302 404 404 200 404 200 200", pk="grant_report"
+    ),
     # fmt is "csv" in the world: no such download for anyone who may see the offer.
     "dotacje/oferty/<int:pk>/oferta.<str:fmt>": Entry(
         "302 404 404 404 404 404 404", pk="grant_offer"
