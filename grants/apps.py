@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class GrantsConfig(AppConfig):
     name = "grants"
     verbose_name = _("Grants")
+
+    def ready(self):
+        from consultations.subjects import register_describer
+
+        from .subject import describe_small_grant
+
+        register_describer(describe_small_grant)

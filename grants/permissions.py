@@ -41,3 +41,9 @@ def can_see_offer(user, offer, *, speaks_for: bool | None = None) -> bool:
         and is_official(user)
         and can_act_for(user, offer.municipality)
     )
+
+
+def can_manage_offer(user, offer) -> bool:
+    """Officials (and administrators) of the offer's municipality: a small grant's
+    publishing for comments and its decision."""
+    return is_official(user) and can_act_for(user, offer.municipality)

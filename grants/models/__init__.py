@@ -11,6 +11,7 @@ from .offers import (
     OfferStatus,
     OfferVersion,
 )
+from .small import FormalCorrection, SmallGrantPublication
 
 __all__ = [
     "CallCriterion",
@@ -32,4 +33,6 @@ __all__ = [
     "OfferStatus",
     "OfferVersion",
     "PreviousYearAmount",
+    "FormalCorrection",
+    "SmallGrantPublication",
 ]
