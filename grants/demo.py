@@ -8,6 +8,7 @@ from accounts.models import Role
 from cms_pages.factories import CallForProposalsPageFactory
 from cms_pages.models import CallStatus
 
+from . import demo_small
 from .factories import complete_offer, terms_for
 from .models import CallCriterion, CommitteeMember, Declaration, GrantEvent, OfferVersion, Score
 
@@ -96,3 +97,4 @@ def seed(ctx) -> None:
         offer.save()
         GrantEvent.objects.create(offer=offer, call=call, action=f"demo_{state}")
     ctx.say(f"Grants: a call under evaluation with {len(STATES)} offers in every state.")
+    demo_small.seed(ctx, call)
