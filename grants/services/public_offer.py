@@ -6,6 +6,7 @@ costs. The people of the offeror stay out: no contact person, e-mail, phone or p
 address, and no names of contractors from the schedule.
 """
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from accounts.models import PublicBenefitArea
@@ -20,6 +21,14 @@ from .offers import offer_data
 
 def _date(value) -> str:
     return value.strftime("%d.%m.%Y") if value else "—"
+
+
+def _number(value) -> str:
+    """Decimal('10.00') -> '10', Decimal('2.50') -> '2,5'."""
+    text = f"{value or 0:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def _zl(value) -> str:
@@ -38,19 +47,21 @@ def _basic(offer, fields) -> str:
     )
 
 
+def _label(name) -> str:
+    """The offer form's label of a field."""
+    return capfirst(Offer._meta.get_field(name).verbose_name)
+
+
 def _offeror(fields) -> str:
-    return _lines(
-        (_("Name"), fields["offeror_name"]),
-        (_("Legal form"), fields["legal_form"]),
-        (_("Number in the KRS or another register"), fields["register_number"]),
-        (_("Website"), fields["website"]),
-    )
+    names = ("offeror_name", "legal_form", "register_number", "website")
+    return _lines(*((_label(name), fields[name]) for name in names))
 
 
 def _task(fields) -> str:
     head = _lines(
-        (_("Title"), fields["title"]),
-        (_("Dates"), f"{_date(fields['start_date'])} – {_date(fields['end_date'])}"),
+        (_label("title"), fields["title"]),
+        (_label("start_date"), _date(fields["start_date"])),
+        (_label("end_date"), _date(fields["end_date"])),
     )
     return f"{head}\n\n{fields['description']}".strip()
 
@@ -82,7 +93,7 @@ def _costs(fields, costs) -> str:
             else _("administrative cost")
         )
         rows.append(
-            f"– {line['name']} ({where}): {line['units'] or 0} {line['unit']} × "
+            f"– {line['name']} ({where}): {_number(line['units'])} {line['unit']} × "
             f"{_zl(line['unit_cost'])} = {_zl(line_value(line))}"
         )
     total, _admin = cost_totals(costs)
