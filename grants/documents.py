@@ -54,7 +54,7 @@ def layout(offer, data) -> list[Block]:
         Block(
             "facts",
             rows=[
-                (_("Name"), _s(f.get("offeror_name"))),
+                (_("Name of the offeror"), _s(f.get("offeror_name"))),
                 (_("Legal form"), _s(f.get("legal_form"))),
                 (_("Number in the KRS or another register"), _s(f.get("register_number"))),
                 (_("Seat and address"), _s(f.get("address"))),
@@ -151,7 +151,14 @@ def layout(offer, data) -> list[Block]:
 def _costs(data, small):
     f = data.fields
     total, admin = cost_totals(data.costs)
-    headers = [_("No."), _("Type of cost"), _("Unit"), _("Unit cost"), _("Units"), _("Value")]
+    headers = [
+        _("No."),
+        _("Type of cost"),
+        _("Unit"),
+        _("Unit cost"),
+        _("Number of units"),
+        _("Value"),
+    ]
     if not small:
         headers += [_("Year 1"), _("Year 2"), _("Year 3")]
     rows = []
