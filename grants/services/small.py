@@ -58,7 +58,7 @@ def publish_for_comments(*, offer, user, now=None) -> SmallGrantPublication:
     text is the offer's public content (no personal data of the offeror's people)."""
     now = now or timezone.now()
     offer = (
-        Offer.objects.select_for_update()
+        Offer.objects.select_for_update(of=("self",))
         .select_related("organisation", "municipality")
         .get(pk=offer.pk)
     )
@@ -185,7 +185,7 @@ def decide_small(*, offer, user, amount: Decimal | None, reason: str = "", now=N
 
     now = now or timezone.now()
     offer = (
-        Offer.objects.select_for_update()
+        Offer.objects.select_for_update(of=("self",))
         .select_related("organisation", "municipality")
         .get(pk=offer.pk)
     )
