@@ -27,7 +27,7 @@ from django_comments_xtd.models import DISLIKEDIT_FLAG, LIKEDIT_FLAG
 
 from portal.net import client_ip
 
-from . import permissions, services
+from . import permissions, services, subjects
 from .models import (
     Clause,
     ClauseLevel,
@@ -130,12 +130,13 @@ def build_act(version, consultation, phase):
     }
 
 
-def render_act(page, version, phase) -> str:
+def render_act(page, version, phase, labels=None) -> str:
     """The act with its comments as HTML, cached until something under it changes.
 
     The fragment is the same for every visitor (no per-user links or tokens), so it is
     shared; the key changes with the version, the comments stamp (services.touch), the
-    phase and the language.
+    phase and the language. `labels`: the page's wording (subjects.describe), fixed
+    for a page.
     """
     stamp = page.comments_changed_at.timestamp() if page.comments_changed_at else 0
     key = f"consultations:act:{version.pk}:{stamp}:{phase}:{translation.get_language()}"
@@ -144,6 +145,7 @@ def render_act(page, version, phase) -> str:
         comment_url = reverse("consultations:comment_form", args=[page.pk])
         context = build_act(version, page, phase)
         context.update({"page": page, "version": version, "comment_url": comment_url})
+        context["labels"] = labels or subjects.ACT_LABELS
         html = render_to_string("consultations/includes/act.html", context)
         caches["pages"].set(key, html, ACT_CACHE_SECONDS)
     return html
@@ -153,14 +155,16 @@ def page_context(page, request, context):
     now = timezone.now()
     phase = page.phase_at(now)
     version = services.consulted_version(page)
+    subject = subjects.describe(page)
     context.update(
         {
             "phase": phase,
             "Phase": Phase,
             "now": now,
             "version": version,
+            "subject": subject,
             "days_left": max((page.end_at - now).days, 0) if phase == Phase.OPEN else None,
-            "act_html": render_act(page, version, phase) if version else "",
+            "act_html": render_act(page, version, phase, subject["labels"]) if version else "",
             "draft_download": _draft_download(page, version),
             "comment_url": reverse("consultations:comment_form", args=[page.pk]),
         }
@@ -391,6 +395,7 @@ def comment_form(request, page_id):
             "can_post": refusal is None or refusal == services.CommentRefused.RATE_LIMITED,
             "can_view": can_view,
             "fault": fault,
+            "labels": subjects.describe(consultation)["labels"],
         },
         status=503 if fault else 403 if refusal and request.method == "POST" else 200,
     )

@@ -12,3 +12,9 @@ class GrantsConfig(AppConfig):
         from .organisation_section import organisation_grants_section
 
         register_organisation_section(organisation_grants_section)
+
+        from consultations.subjects import register_describer
+
+        from .subject import describe_small_grant
+
+        register_describer(describe_small_grant)

@@ -9,6 +9,7 @@ from accounts.models import Role
 from cms_pages.factories import CallForProposalsPageFactory
 from cms_pages.models import CallForProposalsPage, CallStatus
 
+from . import demo_small
 from .agreement_demo import seed_agreements
 from .factories import complete_offer, terms_for
 from .models import CallCriterion, CommitteeMember, Declaration, GrantEvent, OfferVersion, Score
@@ -109,6 +110,7 @@ def seed(ctx) -> None:
         representative=ctx.shared["users"][Role.NGO_REPRESENTATIVE],
         organisation=organisations[0],
     )
+    demo_small.seed(ctx, call)
 
 
 # The resolved call's results text (cms_pages.demo) names these grants; 900 zł requested

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from accounts.models import PublicBenefitArea
 from consultations.exports import clean_text, pdf_fonts
@@ -55,7 +54,7 @@ def layout(offer, data) -> list[Block]:
         Block(
             "facts",
             rows=[
-                (_("Name"), _s(f.get("offeror_name"))),
+                (_("Name of the offeror"), _s(f.get("offeror_name"))),
                 (_("Legal form"), _s(f.get("legal_form"))),
                 (_("Number in the KRS or another register"), _s(f.get("register_number"))),
                 (_("Seat and address"), _s(f.get("address"))),
@@ -167,8 +166,14 @@ def cost_blocks(data, small) -> list[Block]:
     """V.A the cost estimate, V.B the sources and V.C the joint split."""
     f = data.fields
     total, admin = cost_totals(data.costs)
-    units = pgettext("cost table", "Units")
-    headers = [_("No."), _("Type of cost"), _("Unit"), _("Unit cost"), units, _("Value")]
+    headers = [
+        _("No."),
+        _("Type of cost"),
+        _("Unit"),
+        _("Unit cost"),
+        _("Number of units"),
+        _("Value"),
+    ]
     if not small:
         headers += [_("Year 1"), _("Year 2"), _("Year 3")]
     rows = []

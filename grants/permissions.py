@@ -47,3 +47,9 @@ def can_manage_agreement(user, agreement) -> bool:
     """An agreement and its reports: officials (and administrators) of its municipality;
     the organisation's approved representatives read them and fill in their parts."""
     return is_official(user) and can_act_for(user, agreement.municipality)
+
+
+def can_manage_offer(user, offer) -> bool:
+    """Officials (and administrators) of the offer's municipality: a small grant's
+    publishing for comments and its decision."""
+    return is_official(user) and can_act_for(user, offer.municipality)

@@ -28,7 +28,7 @@ def call_offers(call):
     return with_points(
         Offer.objects.filter(call=call)
         .exclude(status=OfferStatus.DRAFT)
-        .select_related("organisation")
+        .select_related("organisation", "formal_correction")
     ).order_by("submitted_at", "pk")
 
 

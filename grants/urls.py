@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, calls, evaluation, offers, reports, results
+from .views import agreements, calls, corrections, evaluation, offers, reports, results, small
 
 app_name = "grants"
 
@@ -24,6 +24,15 @@ urlpatterns = [
     path("oferty/<int:pk>/ocena/", evaluation.evaluate, name="evaluate"),
     path("oferty/<int:pk>/korekta/", offers.offer_correct, name="offer_correct"),
     path("oferty/<int:pk>/oferta.<str:fmt>", offers.offer_download, name="offer_download"),
+    # Small grants (art. 19a) and formal corrections
+    path("male-granty/", small.small_offers, name="small_offers"),
+    path("male-granty/<int:pk>/publikacja/", small.publish_small_offer, name="publish_small_offer"),
+    path("male-granty/<int:pk>/decyzja/", small.decide_small_offer, name="decide_small_offer"),
+    path(
+        "oferty/<int:pk>/wezwanie-do-korekty/",
+        corrections.request_corrections,
+        name="request_corrections",
+    ),
 ]
 
 # Agreements (art. 16) and reports (art. 18)

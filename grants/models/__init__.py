@@ -26,6 +26,7 @@ from .reports import (
     ReportStatus,
     ReportVersion,
 )
+from .small import FormalCorrection, SmallGrantPublication
 
 __all__ = [
     "CallCriterion",
@@ -59,4 +60,6 @@ __all__ = [
     "ReportStatus",
     "ReportVersion",
     "UpdatedEstimate",
+    "FormalCorrection",
+    "SmallGrantPublication",
 ]

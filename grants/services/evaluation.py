@@ -22,6 +22,7 @@ from ..models import (
     Score,
 )
 from .audit import record
+from .corrections import blocking_results
 from .offers import OfferRefused
 
 DECIDED = (OfferStatus.GRANTED, OfferStatus.REFUSED, OfferStatus.FORMALLY_REJECTED)
@@ -212,6 +213,12 @@ def publish_results(*, call, user, now=None) -> CallTerms:
         call=call, status__in=(OfferStatus.SUBMITTED, OfferStatus.ACCEPTED)
     ).exists():
         raise EvaluationRefused(_("Decide every offer before publishing the results."))
+    waiting = blocking_results(call)
+    if waiting is not None:
+        raise EvaluationRefused(
+            _("An offer is being corrected until %(date)s; publish the results after that.")
+            % {"date": waiting.due_date.strftime("%d.%m.%Y")}
+        )
     terms.results_published_at = now
     terms.save(update_fields=["results_published_at"])
     page = call.specific

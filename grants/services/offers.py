@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from cms_pages.models import CallStatus
 from municipalities.models import Municipality
 
+from ..corrections import limit_to_items
 from ..models import (
     CallTerms,
     CostLine,
+    FormalCorrection,
     JointShare,
     Offer,
     OfferAction,
@@ -21,6 +23,7 @@ from ..models import (
     OfferResult,
     OfferStatus,
     OfferVersion,
+    SmallGrantPublication,
 )
 from ..rules import CallRules, OfferData, check_offer
 from .audit import record
@@ -175,6 +178,8 @@ def save_offer(*, offer, user, version: int, data: OfferData) -> Offer:
     change nothing. The tables are replaced whole (one delete and one insert each)."""
     if not offer.is_editable:
         raise OfferRefused(_("A submitted offer cannot be changed."))
+    if offer.status == OfferStatus.CORRECTION:
+        data = _within_correction(offer, data)
     values = {name: data.fields.get(name) for name in OFFER_FIELDS if name in data.fields}
     for name in ("grant_requested", "own_financial", "own_non_financial", "recipient_fees"):
         if name in values and values[name] is None:
@@ -195,6 +200,22 @@ def save_offer(*, offer, user, version: int, data: OfferData) -> Offer:
     offer.version = version + 1
     offer.updated_by = user
     return offer
+
+
+def open_correction(offer) -> FormalCorrection | None:
+    return FormalCorrection.objects.filter(
+        offer=offer, resubmitted_at__isnull=True, expired_at__isnull=True
+    ).first()
+
+
+def _within_correction(offer, data: OfferData) -> OfferData:
+    """During an official's call for corrections only the listed parts change."""
+    correction = open_correction(offer)
+    if correction is None:
+        return data
+    if correction.is_overdue():
+        raise OfferRefused(_("The deadline for corrections has passed."))
+    return limit_to_items(data, offer_data(offer), correction.items)
 
 
 def _replace_rows(offer, model, fields, rows, *, numbered: bool) -> None:
@@ -259,7 +280,14 @@ def submit_offer(*, offer, user, now=None) -> OfferVersion:
     offer = Offer.objects.select_for_update(of=("self",)).select_related("call").get(pk=offer.pk)
     if not offer.is_editable:
         raise OfferRefused(_("This offer has already been submitted."))
-    if _deadline_passed(offer, now):
+    correction = open_correction(offer) if offer.status == OfferStatus.CORRECTION else None
+    if correction is not None:
+        if correction.is_overdue(now):
+            raise OfferRefused(
+                _("The deadline for corrections passed on %(date)s.")
+                % {"date": correction.due_date.strftime("%d.%m.%Y")}
+            )
+    elif _deadline_passed(offer, now):
         raise OfferRefused(
             _("The deadline for offers has passed; the draft is kept but cannot be submitted.")
         )
@@ -274,6 +302,9 @@ def submit_offer(*, offer, user, now=None) -> OfferVersion:
         status=OfferStatus.SUBMITTED, submitted_at=now, version=F("version") + 1
     )
     record("offer_submitted", actor=user, offer=offer, note=str(number))
+    if correction is not None:  # the formal check is repeated on this version
+        FormalCorrection.objects.filter(pk=correction.pk).update(resubmitted_at=now)
+        record("formal_correction_submitted", actor=user, offer=offer, note=str(number))
     return version
 
 
@@ -284,6 +315,10 @@ def start_correction(*, offer, user, now=None) -> None:
     now = now or timezone.now()
     if offer.status != OfferStatus.SUBMITTED:
         raise OfferRefused(_("Only a submitted offer can be corrected."))
+    if SmallGrantPublication.objects.filter(offer=offer).exists():
+        raise OfferRefused(
+            _("The offer has been published for comments; it can no longer be changed.")
+        )
     if _deadline_passed(offer, now):
         raise OfferRefused(
             _("The deadline for offers has passed; the offer can no longer be corrected.")

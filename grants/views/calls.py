@@ -17,6 +17,7 @@ from ..models import CallTerms
 from ..permissions import can_manage_call
 from ..services import calls as service
 from ..services.audit import record
+from ..services.corrections import expire_overdue
 
 
 def _call_for(request, pk) -> CallForProposalsPage:
@@ -101,6 +102,7 @@ def call_cancel(request, pk):
 @login_required
 def call_offers(request, pk):
     call = _call_for(request, pk)
+    expire_overdue(call_id=call.pk)  # a deadline for corrections passed: rejected first
     terms = CallTerms.objects.filter(call=call).first()
     return render(
         request,

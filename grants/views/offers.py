@@ -7,17 +7,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.permissions import can_speak_for
+from accounts.permissions import can_speak_for, is_official
 from cms_pages.models import CallForProposalsPage
 from municipalities.models import Municipality
 
+from ..corrections import allowed, labels
 from ..documents import render_docx, render_pdf
 from ..forms.offers import attach_problems, build_forms, collect
-from ..models import Offer
+from ..models import FormalCorrection, Offer, OfferKind, OfferStatus, SmallGrantPublication
 from ..numbers import shares
-from ..permissions import can_edit_offer, can_see_offer, organisations_of
+from ..permissions import can_edit_offer, can_manage_offer, can_see_offer, organisations_of
 from ..rules import check_offer, cost_totals
 from ..services import offers as service
+from ..services.corrections import expire_overdue
 
 MORE_ROWS = 5
 
@@ -57,7 +59,12 @@ def my_offers(request):
     return render(
         request,
         "grants/my_offers.html",
-        {"organisations": organisations, "offers": offers, "calls": calls},
+        {
+            "organisations": organisations,
+            "offers": offers,
+            "calls": calls,
+            "is_official": is_official(request.user),
+        },
     )
 
 
@@ -123,55 +130,106 @@ def _summary(data):
     return {"total": total, "admin": admin, "parts": parts, "shares": computed}
 
 
-def _render_form(request, offer, form, formsets, data, *, status=200, notes=()):
+def _open_correction(offer):
+    """The official's call for corrections the offeror is answering, if any; one whose
+    deadline has passed rejects the offer first (the status changes in place)."""
+    if offer.status != OfferStatus.CORRECTION:
+        return None
+    if expire_overdue(offer_id=offer.pk):
+        offer.refresh_from_db(fields=["status", "formal_note", "version"])
+        return None
+    return service.open_correction(offer)
+
+
+def _restrict(form, formsets, correction) -> None:
+    """Only the parts listed in the call for corrections can be changed; the rest is
+    shown as stored (disabled fields take their initial values)."""
+    if correction is None:
+        return
+    fields, tables = allowed(correction.items)
+    for name, field in form.fields.items():
+        if name != "version" and name not in fields:
+            field.disabled = True
+    for table, formset in formsets.items():
+        if table not in tables:
+            for row in formset.forms:
+                for field in row.fields.values():
+                    field.disabled = True
+
+
+def _render_form(request, offer, form, formsets, data, *, status=200, notes=(), correction=None):
     context = {
         "offer": offer,
         "form": form,
         "formsets": formsets,
         "summary": _summary(data),
         "notes": notes,
+        "correction": correction,
+        "correction_labels": labels(correction.items) if correction else [],
         "has_errors": bool(form.errors)
         or any(f.errors or f.non_form_errors() for f in formsets.values()),
     }
     return render(request, "grants/offer_form.html", context, status=status)
 
 
+def _detail(request, offer, data):
+    """The read-only offer, with its comment week, decision or corrections."""
+    publication = None
+    if offer.kind == OfferKind.SMALL:
+        publication = (
+            SmallGrantPublication.objects.select_related("consultation").filter(offer=offer).first()
+        )
+    correction = FormalCorrection.objects.filter(offer=offer).first() if offer.call_id else None
+    return render(
+        request,
+        "grants/offer_detail.html",
+        {
+            "offer": offer,
+            "data": data,
+            "summary": _summary(data),
+            "can_correct": publication is None and can_edit_offer(request.user, offer),
+            "can_manage": offer.kind == OfferKind.SMALL and can_manage_offer(request.user, offer),
+            "publication": publication,
+            "correction": correction,
+            "correction_labels": labels(correction.items) if correction else [],
+        },
+    )
+
+
 @login_required
 def offer_detail(request, pk):
     offer = _offer_for(request, pk)
+    correction = _open_correction(offer)
     editable = offer.is_editable and offer.speaks_for
     if request.method == "POST":
         if not editable:
             messages.error(request, _("A submitted offer cannot be changed."))
             return redirect(offer)
-        return _post_offer(request, offer)
+        return _post_offer(request, offer, correction)
     offer = _prefetched(offer)
     data = service.offer_data(offer)
     if not editable:
-        return render(
-            request,
-            "grants/offer_detail.html",
-            {
-                "offer": offer,
-                "data": data,
-                "summary": _summary(data),
-                "can_correct": can_edit_offer(request.user, offer),
-            },
-        )
+        return _detail(request, offer, data)
     extra = MORE_ROWS if request.GET.get("wiersze") else 0
     form, formsets = build_forms(offer, initial_data=data, extra_rows=extra)
+    _restrict(form, formsets, correction)
     notes = [p.message for p in check_offer(data, service.rules_for(offer), submitting=False)]
-    return _render_form(request, offer, form, formsets, data, notes=notes)
+    return _render_form(request, offer, form, formsets, data, notes=notes, correction=correction)
 
 
-def _post_offer(request, offer):
+def _post_offer(request, offer, correction=None):
     action = request.POST.get("action", "save")
     extra = MORE_ROWS if action == "more" else 0
-    form, formsets = build_forms(offer, request.POST)
+    # During corrections the parts not listed keep the stored values.
+    stored = service.offer_data(_prefetched(offer)) if correction else None
+    form, formsets = build_forms(offer, request.POST, initial_data=stored)
+    _restrict(form, formsets, correction)
     # every formset validated (no short-circuit), so each shows its errors
     valid = form.is_valid() & all([f.is_valid() for f in formsets.values()])  # noqa: C419
     if not valid:
-        return _render_form(request, offer, form, formsets, service.OfferData({}), status=400)
+        return _render_form(
+            request, offer, form, formsets, service.OfferData({}), status=400, correction=correction
+        )
     data, positions = collect(form, formsets)
     try:
         offer = service.save_offer(
@@ -186,21 +244,27 @@ def _post_offer(request, offer):
                 "here and save there."
             ),
         )
-        return _render_form(request, offer, form, formsets, data, status=409)
+        return _render_form(request, offer, form, formsets, data, status=409, correction=correction)
+    except service.OfferRefused as refused:
+        messages.error(request, refused.message)
+        return redirect(offer)
     if action == "submit":
         try:
             service.submit_offer(offer=offer, user=request.user)
         except service.OfferRefused as refused:
             posted = request.POST.copy()
             posted["version"] = str(offer.version)
-            form, formsets = build_forms(offer, posted)
+            form, formsets = build_forms(offer, posted, initial_data=stored)
+            _restrict(form, formsets, correction)
             form.is_valid()
             for formset in formsets.values():
                 formset.is_valid()
             attach_problems(refused.problems, form, formsets, positions)
             if not refused.problems:
                 form.add_error(None, refused.message)
-            return _render_form(request, offer, form, formsets, data, status=400)
+            return _render_form(
+                request, offer, form, formsets, data, status=400, correction=correction
+            )
         messages.success(request, _("The offer has been submitted."))
         return redirect(offer)
     messages.success(request, _("The draft has been saved."))

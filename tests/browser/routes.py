@@ -46,6 +46,7 @@ FLOW_ONLY_NAMES = {
     "partnerships:moderation",
     "signups:advice_calendar",
     "grants:start_small_offer",
+    "grants:small_offers",
 }
 
 

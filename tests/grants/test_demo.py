@@ -8,10 +8,13 @@ from grants.models import (
     AgreementStatus,
     CallTerms,
     EstimateStatus,
+    FormalCorrection,
     Offer,
+    OfferKind,
     OfferStatus,
     ReportKind,
     ReportStatus,
+    SmallGrantPublication,
 )
 
 # Seeding the whole demo takes seconds on a quiet machine and minutes on a busy one;
@@ -24,7 +27,7 @@ def test_demo_call_has_offers_in_every_state(client, official):
     states = set(Offer.objects.values_list("status", flat=True))
     assert states == set(OfferStatus.values)
     call = Offer.objects.filter(status=OfferStatus.WITHDRAWN).first().call
-    assert Offer.objects.filter(call=call).count() == 12
+    assert Offer.objects.filter(call=call).count() == 13  # 12 states + one being corrected
     assert client.get(call.url).status_code == 200
     # The resolved call's results are published and reach the organisations' profiles.
     terms = CallTerms.objects.get(results_published_at__isnull=False)
@@ -66,3 +69,20 @@ def test_demo_agreements_settled_due_soon_and_waiting(client):
     ctx = DemoContext(rng=None)
     seed_agreements(ctx, parent=None, official=None, representative=None, organisation=None)
     assert Agreement.objects.count() == 3
+
+
+def test_demo_has_small_grants_and_an_offer_waiting_for_corrections(client, official):
+    call_command("seed_demo", "--seed", "2026")
+    in_week, decided = SmallGrantPublication.objects.select_related("offer").order_by("pk")
+    assert in_week.offer.status == OfferStatus.SUBMITTED and not in_week.comment_week_over()
+    assert in_week.consultation.comments.count() == 2
+    assert decided.offer.status == OfferStatus.GRANTED and decided.comment_week_over()
+    assert Offer.objects.filter(kind=OfferKind.SMALL, publication__isnull=True).exists()
+    waiting = FormalCorrection.objects.get()
+    assert waiting.is_open and waiting.offer.status == OfferStatus.CORRECTION
+    client.force_login(official)
+    decision = client.get(f"/dotacje/male-granty/{in_week.offer_id}/decyzja/")
+    assert decision.status_code == 200 and 'id="week-not-over"' in decision.content.decode()
+    assert client.get(in_week.consultation.url).status_code == 200
+    call_command("seed_demo", "--seed", "2026")  # seeded already: nothing added
+    assert SmallGrantPublication.objects.count() == 2

@@ -157,6 +157,16 @@ def grant_agreement_world(home_page, membership, official):
     return {"grant_agreement": signed, "grant_report": report, "grant_estimate_agreement": waiting}
 
 
+def small_grant_world(city, organisation, official):
+    """A small grant offer of the NGO's organisation in its comment week."""
+    from grants.services.small import publish_for_comments
+    from grants.small_factories import complete_small_offer
+
+    offer = complete_small_offer(municipality=city, organisation=organisation, status="submitted")
+    publish_for_comments(offer=offer, user=official)
+    return {"small_offer": offer}
+
+
 @pytest.fixture
 def world(settings, tmp_path, home_page, ngo_membership, official):
     """Values for every route argument: consultations in three phases, an export, an
@@ -217,6 +227,7 @@ def world(settings, tmp_path, home_page, ngo_membership, official):
     budget = budget_world(home_page)
     return {
         **budget,
+        **small_grant_world(city, ngo_membership.organisation, official),
         "grant_call": grant_call,
         "grant_offer": grant_offer,
         "consultations": consultations,

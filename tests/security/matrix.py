@@ -298,6 +298,20 @@ MATRIX: dict[str, Entry] = {
     "dotacje/oferty/<int:pk>/oferta.<str:fmt>": Entry(
         "302 404 404 404 404 404 404", pk="grant_offer"
     ),
+    # Small grants (art. 19a): the officials of the offer's municipality; the world's
+    # offer is in its comment week (published again: refused; decided: not yet).
+    "dotacje/male-granty/": Entry(CALL_OFFICIALS),
+    "dotacje/male-granty/<int:pk>/publikacja/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 302 302", pk="small_offer"
+    ),
+    "dotacje/male-granty/<int:pk>/decyzja/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 400 400", pk="small_offer"
+    ),
+    # The world's offer passed no formal check: the officials are told why not (GET) and
+    # sent back (POST).
+    "dotacje/oferty/<int:pk>/wezwanie-do-korekty/": Entry(
+        CALL_OFFICIALS, post="302 404 404 404 404 302 302", pk="grant_offer"
+    ),
     # Feeds, calendars, sitemap, robots.txt; Wagtail's pages.
     "aktualnosci/rss/": Entry("200"),
     "aktualnosci/atom/": Entry("200"),
