@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Organisation
 
-from . import services
+from .drafts import services as drafts
 from .models import Channel, ClauseLevel
 
-MAX_UPLOAD_MB = services.MAX_DRAFT_BYTES // (1024 * 1024)
+MAX_UPLOAD_MB = drafts.MAX_DRAFT_BYTES // (1024 * 1024)
 
 
 # --- Forms ----------------------------------------------------------------------
@@ -34,11 +34,11 @@ class DraftImportForm(forms.Form):
         if upload is None:
             return None
         name = upload.name.lower()
-        if not name.endswith(services.DRAFT_EXTENSIONS):
+        if not name.endswith(drafts.DRAFT_EXTENSIONS):
             raise ValidationError(
                 _("%(name)s is not a DOCX, ODT, PDF or TXT file.") % {"name": upload.name}
             )
-        if upload.size > services.MAX_DRAFT_BYTES:
+        if upload.size > drafts.MAX_DRAFT_BYTES:
             raise ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": MAX_UPLOAD_MB})
         return upload
 

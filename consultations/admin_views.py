@@ -26,6 +26,7 @@ from .admin_forms import (
     OfflineCommentForm,
     ReparseForm,
 )
+from .drafts.review import review_notes
 from .models import (
     Clause,
     ConsultationComment,
@@ -34,7 +35,6 @@ from .models import (
     ModerationEvent,
     Phase,
 )
-from .parse_review import review_notes
 
 
 class OfficialView(WagtailAdminTemplateMixin, TemplateView):

@@ -6,8 +6,8 @@ report rows answering them). The comments stay, signed "deleted user"."""
 from accounts.erasure import eraser
 from search.services import schedule_index
 
+from .caching import touch
 from .models import CommentResponse, ConsultationComment, ReportNotice
-from .services import touch
 
 
 @eraser("consultations.reportnotice", "portal_search.searchentry")

@@ -6,7 +6,7 @@ from .models import ConsultationComment
 def forget_deleted_author(sender, user, **kwargs):
     """A deleted account's name appears in the stored act fragments, report files and
     open data of every consultation it commented on: stamp them changed (a new state)."""
-    from .services import touch
+    from .caching import touch
 
     consultations = (
         ConsultationComment.objects.filter(user=user)
@@ -22,8 +22,8 @@ def restriction_changed(sender, instance, **kwargs):
     visitors (page_cache) and report files are not served from before the change."""
     from wagtail.models import Page
 
+    from .caching import touch
     from .models import ConsultationPage
-    from .services import touch
 
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is None:

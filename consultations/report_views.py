@@ -1,28 +1,27 @@
-"""Public views of the report, its exports, the changes between versions and open data.
+"""Public views of the report, its exports and open data.
 
 Who sees what is decided by the predicates in permissions.py (can_view_report,
 can_export_report); everything here is GET except asking for a background export.
 """
 
 import json
-import mimetypes
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from portal.private_files import serve_private_file
 
-from . import changes, open_data, permissions, report_files, responses
+from . import open_data, permissions, report_files, responses
 from .exports import WRITERS, writer_for
 from .models import ConsultationPage, ReportExport
 from .reports import report_page, reportable_comments
+from .views import viewable_consultation
 
 REPORT_PAGE_SIZE = 500
 PREPARING_RETRY_SECONDS = 60
@@ -30,19 +29,8 @@ PREPARING_RETRY_SECONDS = 60
 DIRECT_EXPORT_LIMIT = 1000
 
 
-def _consultation(request, page_id) -> ConsultationPage:
-    """The consultation if this request may see it (permissions.can_view_consultation):
-    unpublished pages and pages behind a view restriction not passed answer 404."""
-    consultation = get_object_or_404(
-        ConsultationPage.objects.with_view_restriction_flag(), pk=page_id
-    )
-    if not permissions.can_view_consultation(request, consultation):
-        raise Http404
-    return consultation
-
-
 def _reportable(request, page_id) -> ConsultationPage:
-    consultation = _consultation(request, page_id)
+    consultation = viewable_consultation(request, page_id)
     if not permissions.can_view_report(request.user, consultation):
         raise Http404
     return consultation
@@ -112,7 +100,7 @@ def _serve_export(export, consultation):
 
 @require_POST
 def export_start(request, page_id):
-    consultation = _consultation(request, page_id)
+    consultation = viewable_consultation(request, page_id)
     try:
         export = responses.request_export(
             consultation=consultation, fmt=request.POST.get("format", ""), by=request.user
@@ -157,58 +145,6 @@ def export_file(request, page_id, export_id):
     return _serve_export(export, export.consultation)
 
 
-@require_GET
-def draft_file(request, page_id, version_id):
-    """The uploaded file of a version of the act: published versions for whoever may see
-    the consultation, unpublished ones for officials only."""
-    consultation = _consultation(request, page_id)
-    version = get_object_or_404(consultation.versions, pk=version_id)
-    if not version.source_file or not (
-        version.is_published or permissions.can_manage_consultation(request.user, consultation)
-    ):
-        raise Http404
-    name = version.source_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return serve_private_file(version.source_file, filename=name, content_type=content_type)
-
-
-@require_GET
-def version_diff(request, page_id):
-    """What changed between two published versions of the act, clause by clause."""
-    consultation = _consultation(request, page_id)
-    versions = list(consultation.versions.filter(is_published=True).order_by("number"))
-    if len(versions) < 2:
-        raise Http404
-    numbers = [v.number for v in versions]
-    try:
-        new_number = int(request.GET.get("do", numbers[-1]))
-        position = numbers.index(new_number)
-        old_number = int(request.GET.get("od", numbers[max(position - 1, 0)]))
-        old, new = versions[numbers.index(old_number)], versions[position]
-    except ValueError as exc:  # not a number, or not a published version
-        raise Http404 from exc
-    if old.number >= new.number:
-        raise Http404
-    show_report = permissions.can_view_report(request.user, consultation)
-    diff = changes.compare_versions(old, new, with_comments=True)
-    return render(
-        request,
-        "consultations/version_diff.html",
-        {
-            "page": consultation,
-            "consultation": consultation,
-            "old": old,
-            "new": new,
-            "versions": versions,
-            "diff": diff,
-            "report_url": reverse("consultations:report", kwargs={"page_id": consultation.pk})
-            if show_report
-            else "",
-            "show_responses": consultation.report_published_at is not None or show_report,
-        },
-    )
-
-
 OPEN_DATA_CACHE_SECONDS = 3600
 
 
@@ -249,7 +185,7 @@ def _open_data_body(request, consultation, fmt: str) -> bytes:
 
 @require_GET
 def open_data_json(request, page_id):
-    consultation = _consultation(request, page_id)
+    consultation = viewable_consultation(request, page_id)
     response = HttpResponse(
         _open_data_body(request, consultation, "json"), content_type="application/json"
     )
@@ -259,14 +195,14 @@ def open_data_json(request, page_id):
 
 @require_GET
 def open_data_comments_csv(request, page_id):
-    consultation = _consultation(request, page_id)
+    consultation = viewable_consultation(request, page_id)
     body = _open_data_body(request, consultation, "comments.csv")
     return _csv_response(body, f"konsultacja-{consultation.pk}-uwagi.csv")
 
 
 @require_GET
 def open_data_clauses_csv(request, page_id):
-    consultation = _consultation(request, page_id)
+    consultation = viewable_consultation(request, page_id)
     body = _open_data_body(request, consultation, "clauses.csv")
     return _csv_response(body, f"konsultacja-{consultation.pk}-przepisy.csv")
 

@@ -7,32 +7,46 @@ audit row where the law expects one (moderation, offline entry).
 
 from __future__ import annotations
 
-import io
-import os
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from documents.extraction import extract_text
-
 from . import permissions
 from .bleaching import render_user_text
+from .caching import touch
+from .drafts.services import (
+    DRAFT_EXTENSIONS,
+    MAX_DRAFT_BYTES,
+    DraftImportError,
+    consulted_version,
+    edit_clause,
+    import_draft,
+    publish_version,
+    reparse_version,
+)
 from .models import (
     Channel,
-    Clause,
     CommentSubmission,
     ConsultationComment,
-    ConsultationPage,
-    DraftActVersion,
     ModerationEvent,
 )
+
+__all__ = [
+    "DRAFT_EXTENSIONS",
+    "MAX_DRAFT_BYTES",
+    "DraftImportError",
+    "consulted_version",
+    "edit_clause",
+    "import_draft",
+    "publish_version",
+    "reparse_version",
+    "touch",
+]
 
 
 class CommentRefused(permissions.Refusal, Exception):  # noqa: N818 - a refusal, not a crash
@@ -42,227 +56,6 @@ class CommentRefused(permissions.Refusal, Exception):  # noqa: N818 - a refusal,
     def __init__(self, code: str):
         super().__init__(code)
         self.code = code
-
-
-class DraftImportError(Exception):
-    """The supplied draft could not be turned into clauses."""
-
-
-# --- Drafts -------------------------------------------------------------------
-
-
-def touch(consultation) -> None:
-    """Mark what the public page shows under the act as changed: the stamp is part of
-    the page's cache keys (views.render_act, ConsultationPage.serve)."""
-    pk = consultation.pk if hasattr(consultation, "pk") else consultation
-    now = timezone.now()
-    ConsultationPage.objects.filter(pk=pk).update(comments_changed_at=now)
-    if hasattr(consultation, "comments_changed_at"):
-        consultation.comments_changed_at = now
-
-
-def consulted_version(consultation) -> DraftActVersion | None:
-    """The published version people comment on: the first one published."""
-    return (
-        DraftActVersion.objects.filter(consultation=consultation, is_published=True)
-        .order_by("number")
-        .first()
-    )
-
-
-def _unit_refs(label: str, level: str, ancestors: tuple[str, ...], text: str = ""):
-    """(anchor, citation) for a unit, derived exactly as the parser derives them."""
-    from django.utils.text import slugify
-
-    from .parsing import Unit
-
-    try:
-        unit = Unit(label=label, level=level, parent=tuple(ancestors), text=text, number="")
-        return unit.anchor, unit.citation
-    except (ValueError, KeyError):  # a label the parser's grammar does not know
-        path = (*ancestors, label)
-        return slugify("-".join(path)), " ".join(path)
-
-
-def _unique(anchor: str, taken: set[str]) -> str:
-    candidate, n = anchor or "jednostka", 2
-    while candidate in taken:
-        candidate = f"{anchor}-{n}"
-        n += 1
-    taken.add(candidate)
-    return candidate
-
-
-def _build_clauses(version: DraftActVersion, units) -> int:
-    """Create the version's clauses from parser units (document order), parents first."""
-    by_path: dict[tuple, Clause] = {}
-    taken: set[str] = set()
-    pending = []
-    for position, unit in enumerate(units, start=1):
-        parent_path = tuple(unit.parent)
-        clause = Clause(
-            version=version,
-            position=position,
-            depth=len(parent_path),
-            level=unit.level,
-            label=unit.label[:60],
-            citation=unit.citation[:255],
-            anchor=_unique(unit.anchor[:190], taken),
-            text=unit.text,
-        )
-        pending.append((clause, parent_path))
-        by_path[(*parent_path, unit.label)] = clause
-    # Insert depth by depth so that every parent has a primary key before its children.
-    for depth in sorted({c.depth for c, _path in pending}):
-        batch = []
-        for clause, parent_path in pending:
-            if clause.depth != depth:
-                continue
-            parent = by_path.get(parent_path) if parent_path else None
-            if parent is not None and parent.pk is None:
-                parent = None  # parser gave an ancestor that is not a unit: keep it flat
-            clause.parent = parent
-            batch.append(clause)
-        created = Clause.objects.bulk_create(batch)
-        if any(c.pk is None for c in created):  # backends without RETURNING
-            pks = dict(
-                Clause.objects.filter(version=version, depth=depth).values_list("position", "pk")
-            )
-            for c in created:
-                c.pk = pks[c.position]
-    return len(pending)
-
-
-def _parse(text: str):
-    from .parsing import parse_act
-
-    parsed = parse_act(text)
-    if not parsed.units:
-        raise DraftImportError(
-            _("No editorial units (§, Art., ust., pkt…) were found in the text.")
-        )
-    return parsed
-
-
-MAX_DRAFT_BYTES = 20 * 1024 * 1024
-DRAFT_EXTENSIONS = (".docx", ".odt", ".pdf", ".txt")
-
-
-def import_draft(*, consultation, text=None, file=None, by) -> DraftActVersion:
-    """Create a new unpublished version of the act from pasted text or an uploaded file.
-
-    The file (DOCX, ODT, PDF, TXT) is kept as the version's source file; its text is read
-    within the limits of ``documents``. Raises PermissionDenied, DraftImportError or a
-    ``documents.errors.DocumentError``; nothing is stored unless the whole import succeeds.
-    """
-    if not permissions.can_import_draft(by, consultation):
-        raise PermissionDenied
-    content = None
-    filename = ""
-    if file is not None:
-        filename = os.path.basename(getattr(file, "name", "") or "draft")
-        if not filename.lower().endswith(DRAFT_EXTENSIONS):
-            raise DraftImportError(_("Upload a DOCX, ODT, PDF or TXT file."))
-        if getattr(file, "size", 0) and file.size > MAX_DRAFT_BYTES:
-            raise DraftImportError(_("The file is larger than 20 MB."))
-        if hasattr(file, "seek"):
-            file.seek(0)
-        content = file.read()
-        if len(content) > MAX_DRAFT_BYTES:
-            raise DraftImportError(_("The file is larger than 20 MB."))
-        text = extract_text(io.BytesIO(content), filename)
-    if not (text or "").strip():
-        raise DraftImportError(_("Paste the text of the act or upload a file."))
-    parsed = _parse(text)
-    with transaction.atomic():
-        number = (
-            DraftActVersion.objects.select_for_update()
-            .filter(consultation=consultation)
-            .aggregate(n=Max("number"))["n"]
-            or 0
-        ) + 1
-        version = DraftActVersion(
-            consultation=consultation,
-            number=number,
-            title=parsed.title or "",
-            preamble=parsed.preamble or "",
-            source_text=text,
-            created_by=by,
-        )
-        if content is not None:
-            version.source_file.save(filename, ContentFile(content), save=False)
-        version.save()
-        _build_clauses(version, parsed.units)
-    return version
-
-
-def _check_editable(version, by):
-    if version.is_published:
-        raise ValidationError(_("A published version cannot be changed."))
-    if not permissions.can_import_draft(by, version.consultation):
-        raise PermissionDenied
-
-
-def reparse_version(*, version, text, by) -> DraftActVersion:
-    """Replace an unpublished version's clauses by splitting corrected text again."""
-    _check_editable(version, by)
-    parsed = _parse(text)
-    with transaction.atomic():
-        version.clauses.all().delete()
-        version.source_text = text
-        version.title = parsed.title or ""
-        version.preamble = parsed.preamble or ""
-        version.save(update_fields=["source_text", "title", "preamble"])
-        _build_clauses(version, parsed.units)
-    return version
-
-
-def edit_clause(*, clause, label, level, text, by) -> Clause:
-    """Correct one clause of an unpublished version; citations and anchors follow."""
-    version = clause.version
-    _check_editable(version, by)
-    with transaction.atomic():
-        clause.label = label.strip()[:60]
-        clause.level = level
-        clause.text = text.strip()
-        clause.save(update_fields=["label", "level", "text"])
-        _recompute_references(version)
-    clause.refresh_from_db()
-    return clause
-
-
-def _recompute_references(version) -> None:
-    clauses = list(version.clauses.order_by("position"))
-    by_pk = {c.pk: c for c in clauses}
-    taken: set[str] = set()
-    for c in clauses:
-        path = []
-        parent = by_pk.get(c.parent_id)
-        while parent is not None:
-            path.append(parent.label)
-            parent = by_pk.get(parent.parent_id)
-        anchor, citation = _unit_refs(c.label, c.level, tuple(reversed(path)), c.text)
-        c.anchor = f"tmp-{c.pk}"  # avoid transient clashes with the unique constraint
-        c.citation = citation[:255]
-        c._new_anchor = _unique(anchor[:190], taken)
-    Clause.objects.bulk_update(clauses, ["anchor", "citation"])
-    for c in clauses:
-        c.anchor = c._new_anchor
-    Clause.objects.bulk_update(clauses, ["anchor"])
-
-
-def publish_version(*, version, by) -> DraftActVersion:
-    """Make a version public; the first published version is the one consulted."""
-    if version.is_published:
-        return version
-    if not permissions.can_publish_version(by, version.consultation):
-        raise PermissionDenied
-    with transaction.atomic():
-        version.is_published = True
-        version.published_at = timezone.now()
-        version.save(update_fields=["is_published", "published_at"])
-        touch(version.consultation)
-    return version
 
 
 # --- Comments -----------------------------------------------------------------

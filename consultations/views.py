@@ -53,6 +53,17 @@ logger = logging.getLogger(__name__)
 # --- Reads shared by the page and the listings ------------------------------
 
 
+def viewable_consultation(request, page_id) -> ConsultationPage:
+    """The consultation if this request may see it (permissions.can_view_consultation):
+    unpublished pages and pages behind a view restriction not passed answer 404."""
+    consultation = get_object_or_404(
+        ConsultationPage.objects.with_view_restriction_flag(), pk=page_id
+    )
+    if not permissions.can_view_consultation(request, consultation):
+        raise Http404
+    return consultation
+
+
 def comments_for_listing(consultation, *, with_responses=False):
     """Every listed comment of the consultation in thread order (public ones, and hidden
     ones shown as hidden): one query. Responses are joined once the report is out."""

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from consultations import responses, services
-from consultations.changes import compare_versions, word_diff
+from consultations.drafts.changes import compare_versions, word_diff
 from consultations.factories import ClauseFactory, DraftActVersionFactory
 from consultations.models import ResponseStatus
 

@@ -26,6 +26,8 @@ from django_comments_xtd.models import XtdComment
 
 from accounts.models import User
 from consultations.bleaching import render_user_text
+from consultations.drafts.clauses import build_clauses
+from consultations.drafts.parsing import Unit
 from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from consultations.models import (
     Clause,
@@ -33,8 +35,6 @@ from consultations.models import (
     ConsultationIndexPage,
     DraftActVersion,
 )
-from consultations.parsing import Unit
-from consultations.services import _build_clauses
 
 OPENINGS = [
     "Proponuję doprecyzować ten przepis.",
@@ -151,7 +151,7 @@ class Command(BaseCommand):
             is_published=True,
             published_at=now,
         )
-        _build_clauses(version, act_units(n_clauses))
+        build_clauses(version, act_units(n_clauses))
         return page, version
 
     def _users(self, n, prefix):

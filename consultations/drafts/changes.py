@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .models import Clause, ConsultationComment
+from ..models import Clause, ConsultationComment
 
 # A word with the whitespace after it (leading whitespace is its own token).
 _TOKENS = re.compile(r"^\s+|\S+\s*")

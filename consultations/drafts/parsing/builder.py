@@ -16,6 +16,7 @@ from .patterns import (
 )
 from .reflow import Origin
 from .structure import _StructureRules
+from .text import _prepare_lines, _quoted_line_starts
 from .units import _RANK, Doubt, DoubtKind, Level, ParsedAct, Unit, label_slug, make_label
 
 # What an annex heading attaches the draft to when the annex is a cover note, not a unit.
@@ -221,3 +222,12 @@ class _Builder(_FootnoteRules, _StructureRules):
             if _PREAMBLE_START.match(line):
                 return _join(head[:i]), _join(head[i:])
         return _join(head), ""
+
+
+def parse_act(text: str) -> ParsedAct:
+    """Split the plain text of a draft act into title, preamble and units."""
+    lines, origins = _prepare_lines(text)
+    builder = _Builder()
+    for line, origin, quoted in zip(lines, origins, _quoted_line_starts(lines), strict=True):
+        builder.feed(line, quoted=quoted, origin=origin)
+    return builder.finish()

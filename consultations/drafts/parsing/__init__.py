@@ -25,8 +25,7 @@ Modules: ``units`` (levels, labels, results), ``text`` (clean-up, quotations), `
 
 from __future__ import annotations
 
-from .builder import _Builder
-from .text import _prepare_lines, _quoted_line_starts
+from .builder import parse_act
 from .units import (
     Doubt,
     DoubtKind,
@@ -36,6 +35,7 @@ from .units import (
     label_slug,
     make_label,
     split_label,
+    to_json,
 )
 
 __all__ = [
@@ -50,20 +50,3 @@ __all__ = [
     "split_label",
     "to_json",
 ]
-
-
-def to_json(parsed: ParsedAct) -> list[dict]:
-    """The units as JSON-ready dicts: ``{"label", "level", "parent", "text"}``."""
-    return [
-        {"label": u.label, "level": str(u.level), "parent": list(u.parent), "text": u.text}
-        for u in parsed.units
-    ]
-
-
-def parse_act(text: str) -> ParsedAct:
-    """Split the plain text of a draft act into title, preamble and units."""
-    lines, origins = _prepare_lines(text)
-    builder = _Builder()
-    for line, origin, quoted in zip(lines, origins, _quoted_line_starts(lines), strict=True):
-        builder.feed(line, quoted=quoted, origin=origin)
-    return builder.finish()
