@@ -1,17 +1,18 @@
 from django.urls import path
 
-from . import report_views, views
+from . import report_views
+from .comments import views as comment_views
 from .drafts import views as draft_views
 
 app_name = "consultations"
 
 urlpatterns = [
-    path("<int:page_id>/komentarz/", views.comment_form, name="comment_form"),
-    path("komentarze/<int:comment_id>/", views.comment_actions, name="comment_actions"),
-    path("komentarze/<int:comment_id>/zglos/", views.flag, name="flag"),
+    path("<int:page_id>/komentarz/", comment_views.comment_form, name="comment_form"),
+    path("komentarze/<int:comment_id>/", comment_views.comment_actions, name="comment_actions"),
+    path("komentarze/<int:comment_id>/zglos/", comment_views.flag, name="flag"),
     path(
         "komentarze/<int:comment_id>/<str:reaction>/",
-        views.react,
+        comment_views.react,
         name="react",
     ),
     # The report, its exports and open data (report_views.py)

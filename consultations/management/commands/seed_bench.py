@@ -25,7 +25,7 @@ from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 
 from accounts.models import User
-from consultations.bleaching import render_user_text
+from consultations.comments.bleaching import render_user_text
 from consultations.drafts.clauses import build_clauses
 from consultations.drafts.parsing import Unit
 from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
