@@ -17,26 +17,18 @@ from __future__ import annotations
 import copy
 import csv
 import io
-import re
 from collections.abc import Callable
-from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from reportlab.platypus import Flowable
 
+from portal.office_files import clean_text, pdf_fonts
 from portal.spreadsheet import neutralise_formula
 
 from .reports import Report, ReportRow
 
 Progress = Callable[[int, int], None] | None
-
-# Characters XML 1.0 (XLSX, DOCX, PDF metadata) cannot carry.
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean_text(value) -> str:
-    return _ILLEGAL_XML.sub("", "" if value is None else str(value))
 
 
 class ReportColumns:
@@ -306,42 +298,6 @@ class DocxWriter(ReportWriter):
         p.append(r)
 
 
-FONT_CANDIDATES = (
-    (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    ),
-    (
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-    ),
-)
-
-
-def pdf_fonts() -> tuple[str, str]:
-    """Register a TTF font with Polish glyphs; returns (regular, bold) font names.
-
-    DejaVu Sans (Debian's fonts-dejavu-core) or Liberation Sans. reportlab's bundled
-    Vera has no ą, ę, ł, ś, ż — it is used only as a last resort (see the docs).
-    """
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if "ReportSans" in pdfmetrics.getRegisteredFontNames():
-        return "ReportSans", "ReportSans-Bold"
-    for regular, bold in FONT_CANDIDATES:
-        if Path(regular).exists() and Path(bold).exists():
-            break
-    else:
-        import reportlab
-
-        fonts = Path(reportlab.__file__).parent / "fonts"
-        regular, bold = str(fonts / "Vera.ttf"), str(fonts / "VeraBd.ttf")
-    pdfmetrics.registerFont(TTFont("ReportSans", regular))
-    pdfmetrics.registerFont(TTFont("ReportSans-Bold", bold))
-    return "ReportSans", "ReportSans-Bold"
-
-
 class PdfWriter(ReportWriter):
     """Landscape A4 (reportlab platypus), tagged (pdf_tags: structure tree with
     headings, paragraphs and table cells); title/author/subject/language metadata; the
@@ -361,7 +317,7 @@ class PdfWriter(ReportWriter):
         from reportlab.lib.units import mm
         from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-        from .pdf_tags import TaggedParagraph, Tagger
+        from portal.pdf_tags import TaggedParagraph, Tagger
 
         regular, bold = pdf_fonts()
         base = ParagraphStyle("cell", fontName=regular, fontSize=7, leading=8.6)
@@ -371,7 +327,7 @@ class PdfWriter(ReportWriter):
         fact = ParagraphStyle("fact", fontName=regular, fontSize=9, leading=11.5)
         title = self.title(report)
         # Tagged: headings, paragraphs and the table's cells are structure elements a
-        # screen reader follows (consultations/pdf_tags.py).
+        # screen reader follows (portal/pdf_tags.py).
         tagger = Tagger(title=title, lang="pl-PL")
 
         def para(text, style, element, markup=None):

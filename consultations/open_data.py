@@ -15,9 +15,9 @@ import io
 from django.urls import reverse
 from django.utils import timezone
 
+from portal.office_files import clean_text
 from portal.spreadsheet import neutralise_formula
 
-from .exports import clean_text
 from .models import Clause, ConsultationComment, ResponseStatus
 
 SCHEMA = "okienko-consultation-data/1"

@@ -349,7 +349,7 @@ def test_background_export_query_count_does_not_grow_with_comments(
     assert run() <= few
 
 
-# --- Tagged PDF (consultations/pdf_tags.py) -----------------------------------
+# --- Tagged PDF (portal/pdf_tags.py) ------------------------------------------
 
 
 _PAINTING = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do"}
