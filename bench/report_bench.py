@@ -102,10 +102,10 @@ def main():
             call_command("seed_bench", clauses=args.clauses, comments=args.comments)
         seeded = json.loads(out.getvalue().strip().splitlines()[-1])
 
-    from consultations.exports import writer_for
-    from consultations.grouping import group_similar_comments
     from consultations.models import CommentResponse, ConsultationPage, ResponseStatus
-    from consultations.reports import build_report, reportable_comments
+    from consultations.reports.exports import writer_for
+    from consultations.reports.grouping import group_similar_comments
+    from consultations.reports.report import build_report, reportable_comments
 
     page_id = seeded["page_id"]
     now = timezone.now()
@@ -156,7 +156,7 @@ def main():
     # The background path as the task worker runs it: one query for the rows, progress
     # updates while writing, the file saved to MEDIA_ROOT.
     from consultations.models import ReportExport
-    from consultations.report_tasks import build_report_export
+    from consultations.reports.tasks import build_report_export
 
     def background(fmt):
         export = ReportExport.objects.create(consultation=consultation, format=fmt)

@@ -17,10 +17,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import grouping, permissions, responses
-from .exports import WRITERS
+from . import permissions, services
 from .models import CommentGroup, ConsultationComment, ConsultationPage, Phase, ResponseStatus
-from .reports import reportable_comments
+from .reports import grouping
+from .reports.exports import WRITERS
+from .reports.report import reportable_comments
 
 # Up to this many comments the screen groups them in the request on the first visit;
 # above it, in a background task (about 0.25 ms of CPU per comment, see the docs).
@@ -69,7 +70,7 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
         if count <= AUTO_GROUP_LIMIT:
             grouping.group_similar_comments(consultation=c)
             return "done"
-        from .report_tasks import group_comments
+        from .reports.tasks import group_comments
 
         group_comments.enqueue(c.pk)
         return "queued"
@@ -152,14 +153,14 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
                     ConsultationComment, pk=request.POST.get("comment"), consultation=c
                 )
                 key = f"c{comment.pk}"
-                responses.respond(comment=comment, status=status, text=text, by=request.user)
+                services.respond(comment=comment, status=status, text=text, by=request.user)
                 messages.success(request, _("Response saved."))
             elif action == "respond_group":
                 group = get_object_or_404(
                     CommentGroup, pk=request.POST.get("group"), consultation=c
                 )
                 key = f"g{group.pk}"
-                n = responses.respond_to_group(
+                n = services.respond_to_group(
                     group=group, status=status, text=text, by=request.user
                 )
                 messages.success(
@@ -177,7 +178,7 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
                 )
             elif action == "publish":
                 key = "publish"
-                responses.publish_report(consultation=c, by=request.user)
+                services.publish_report(consultation=c, by=request.user)
                 messages.success(
                     request, _("The report is published; commenters are being notified.")
                 )

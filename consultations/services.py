@@ -1,9 +1,11 @@
 """Verbs of the consultations capability, for views, admin screens, commands, the demo
-seeder and other apps: import and publish drafts, comment, reply, moderate.
+seeder and other apps: import and publish drafts, comment, reply, moderate, answer
+comments, publish the report and ask for its files.
 
 Each verb checks its permission (consultations.permissions), runs in one transaction
 and leaves an audit row where the law expects one (moderation, offline entry). They live
-with their part of the app (drafts, comments); this module names them in one place.
+with their part of the app (drafts, comments, reports); this module names them in one
+place.
 """
 
 from .caching import touch
@@ -26,6 +28,7 @@ from .drafts.services import (
     publish_version,
     reparse_version,
 )
+from .reports.services import publish_report, request_export, respond, respond_to_group
 
 __all__ = [
     "DRAFT_EXTENSIONS",
@@ -41,10 +44,14 @@ __all__ = [
     "import_draft",
     "keep_comment",
     "post_comment",
+    "publish_report",
     "publish_version",
     "react",
     "reparse_version",
     "reply",
+    "request_export",
+    "respond",
+    "respond_to_group",
     "touch",
     "unhide_comment",
 ]

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import report_views
 from .comments import views as comment_views
 from .drafts import views as draft_views
+from .reports import views as report_views
 
 app_name = "consultations"
 
@@ -15,7 +15,7 @@ urlpatterns = [
         comment_views.react,
         name="react",
     ),
-    # The report, its exports and open data (report_views.py)
+    # The report, its exports and open data (reports/views.py)
     path("<int:page_id>/raport/", report_views.report, name="report"),
     path("<int:page_id>/raport.<str:fmt>", report_views.report_download, name="report_download"),
     path("<int:page_id>/raport/eksport/", report_views.export_start, name="export_start"),

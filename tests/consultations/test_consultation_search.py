@@ -2,7 +2,7 @@
 
 import pytest
 
-from consultations import responses, services
+from consultations import services
 from consultations.factories import CommentFactory
 from consultations.models import ResponseStatus
 
@@ -72,7 +72,7 @@ def test_report_rows_are_found_once_the_report_is_published(
 ):
     with run_on_commit():
         for c in reportable(comments):
-            responses.respond(
+            services.respond(
                 comment=c,
                 status=ResponseStatus.REJECTED,
                 text="Zadania finansuje budżet obywatelski.",
@@ -80,7 +80,7 @@ def test_report_rows_are_found_once_the_report_is_published(
             )
     assert not [h for h in hits(search_backend, "budżet obywatelski") if h.type == "report"]
     with run_on_commit():
-        responses.publish_report(consultation=consultation, by=official)
+        services.publish_report(consultation=consultation, by=official)
     report_hits = [h for h in hits(search_backend, "budżet obywatelski") if h.type == "report"]
     assert len(report_hits) == len(reportable(comments))
     assert all(f"/konsultacje/{consultation.pk}/raport/#uwaga-" in h.url for h in report_hits)

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from consultations.models import ConsultationComment, ConsultationPage, Phase
-from consultations.reports import unanswered_comments
+from consultations.reports.report import unanswered_comments
 
 pytestmark = pytest.mark.django_db
 

@@ -291,7 +291,7 @@ def test_official_answers_publishes_and_everyone_gets_the_report_end_to_end(
 
     from django.core import mail
 
-    from consultations.exports import WRITERS
+    from consultations.reports.exports import WRITERS
 
     client.force_login(official)
     statuses = ResponseStatus.values

@@ -17,11 +17,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.private_files import serve_private_file
 
-from . import open_data, permissions, report_files, responses
+from .. import permissions, services
+from ..models import ConsultationPage, ReportExport
+from ..views import viewable_consultation
+from . import files, open_data
 from .exports import WRITERS, writer_for
-from .models import ConsultationPage, ReportExport
-from .reports import report_page, reportable_comments
-from .views import viewable_consultation
+from .report import report_page, reportable_comments
 
 REPORT_PAGE_SIZE = 500
 PREPARING_RETRY_SECONDS = 60
@@ -76,7 +77,7 @@ def report_download(request, page_id, fmt):
             "consultations/export_request.html",
             {"page": consultation, "consultation": consultation, "format": fmt, "count": count},
         )
-    export = report_files.stored_download(consultation, fmt)
+    export = files.stored_download(consultation, fmt)
     if export.status != ReportExport.Status.DONE:
         response = render(
             request,
@@ -102,7 +103,7 @@ def _serve_export(export, consultation):
 def export_start(request, page_id):
     consultation = viewable_consultation(request, page_id)
     try:
-        export = responses.request_export(
+        export = services.request_export(
             consultation=consultation, fmt=request.POST.get("format", ""), by=request.user
         )
     except PermissionDenied as exc:
@@ -122,7 +123,7 @@ def _export(request, page_id, export_id) -> ReportExport:
 @require_GET
 def export_status(request, page_id, export_id):
     """Progress of a background export; a script updates it in place until it is done."""
-    report_files.fail_stuck_exports()
+    files.fail_stuck_exports()
     export = _export(request, page_id, export_id)
     running = export.status in (ReportExport.Status.QUEUED, ReportExport.Status.RUNNING)
     return render(

@@ -148,8 +148,8 @@ def group_similar_comments(*, consultation, threshold: float = DEFAULT_THRESHOLD
     """
     from django.db import transaction
 
-    from .models import CommentGroup, ConsultationComment
-    from .reports import reportable_comments
+    from ..models import CommentGroup, ConsultationComment
+    from .report import reportable_comments
 
     rows = list(
         reportable_comments(consultation)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from .models import ConsultationComment, ConsultationPage, ReportExport, ReportNotice
-from .report_files import write_export
+from ..models import ConsultationComment, ConsultationPage, ReportExport, ReportNotice
+from .files import write_export
 
 logger = logging.getLogger(__name__)
 

@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import permissions
-from .models import (
+from .. import permissions
+from ..caching import touch
+from ..models import (
     CommentResponse,
     ConsultationComment,
     ConsultationPage,
@@ -19,8 +20,7 @@ from .models import (
     ReportExport,
     ResponseStatus,
 )
-from .reports import reportable_comments, unanswered_comments
-from .services import touch
+from .report import reportable_comments, unanswered_comments
 
 
 def _validate(status: str, text: str) -> str:
@@ -152,8 +152,8 @@ def publish_report(*, consultation: ConsultationPage, by, intro: str | None = No
     for name, value in fields.items():
         setattr(consultation, name, value)
 
-    from .report_tasks import notify_report_published
-    from .search import schedule_consultation_reindex
+    from ..search import schedule_consultation_reindex
+    from .tasks import notify_report_published
 
     consultation_id = consultation.pk
     transaction.on_commit(lambda: notify_report_published.enqueue(consultation_id))
@@ -173,7 +173,7 @@ def request_export(*, consultation: ConsultationPage, fmt: str, by) -> ReportExp
         raise PermissionDenied(_("The report is not available."))
     if fmt not in ReportExport.Format.values:
         raise ValidationError({"format": _("Unknown export format.")})
-    from .report_files import fail_stuck_exports
+    from .files import fail_stuck_exports
 
     fail_stuck_exports()  # a build whose worker died is failed, not waited for
     same = ReportExport.objects.filter(consultation=consultation, format=fmt)
@@ -190,7 +190,7 @@ def request_export(*, consultation: ConsultationPage, fmt: str, by) -> ReportExp
             return done
     export = ReportExport.objects.create(consultation=consultation, format=fmt)
 
-    from .report_tasks import build_report_export
+    from .tasks import build_report_export
 
     transaction.on_commit(lambda: build_report_export.enqueue(export.pk))
     return export

@@ -29,7 +29,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Channel, ConsultationComment, ResponseStatus
+from ..models import Channel, ConsultationComment, ResponseStatus
 
 WHOLE_ACT_CITATION = _("the act as a whole")
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from portal.office_files import clean_text
 from portal.spreadsheet import neutralise_formula
 
-from .models import Clause, ConsultationComment, ResponseStatus
+from ..models import Clause, ConsultationComment, ResponseStatus
 
 SCHEMA = "okienko-consultation-data/1"
 

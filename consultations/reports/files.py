@@ -25,9 +25,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ..models import ReportExport
 from .exports import writer_for
-from .models import ReportExport
-from .reports import build_report
+from .report import build_report
 
 logger = logging.getLogger(__name__)
 IN_PROGRESS = (ReportExport.Status.QUEUED, ReportExport.Status.RUNNING)
