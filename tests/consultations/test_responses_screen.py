@@ -254,7 +254,7 @@ def test_opening_the_screen_groups_campaign_letters_automatically_once(
 def test_large_consultation_is_grouped_in_the_background(
     client, official, consultation, clauses, comments, monkeypatch
 ):
-    from consultations import responses_admin
+    from consultations.admin import responses as responses_admin
     from consultations.factories import CommentFactory
 
     monkeypatch.setattr(responses_admin, "AUTO_GROUP_LIMIT", 3)

@@ -1,8 +1,8 @@
 """Wagtail admin: the officials' "Responses and report" screen for a closed consultation.
 
-Registered in consultations/wagtail_hooks.py. The view calls the services in
-responses.py and grouping.py; it re-checks nothing itself beyond showing or hiding
-buttons.
+Registered in consultations/wagtail_hooks.py. The view calls consultations.services
+(responses, the report) and reports.grouping; it re-checks nothing itself beyond showing
+or hiding buttons.
 """
 
 from django.contrib import messages
@@ -17,11 +17,11 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import permissions, services
-from .models import CommentGroup, ConsultationComment, ConsultationPage, Phase, ResponseStatus
-from .reports import grouping
-from .reports.exports import WRITERS
-from .reports.report import reportable_comments
+from .. import permissions, services
+from ..models import CommentGroup, ConsultationComment, ConsultationPage, Phase, ResponseStatus
+from ..reports import grouping
+from ..reports.exports import WRITERS
+from ..reports.report import reportable_comments
 
 # Up to this many comments the screen groups them in the request on the first visit;
 # above it, in a background task (about 0.25 ms of CPU per comment, see the docs).
@@ -70,7 +70,7 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
         if count <= AUTO_GROUP_LIMIT:
             grouping.group_similar_comments(consultation=c)
             return "done"
-        from .reports.tasks import group_comments
+        from ..reports.tasks import group_comments
 
         group_comments.enqueue(c.pk)
         return "queued"

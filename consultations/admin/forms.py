@@ -1,4 +1,4 @@
-"""Forms of the officials' screens in the Wagtail admin (consultations/admin_views.py)."""
+"""Forms of the officials' screens in the Wagtail admin."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import Organisation
 
-from .drafts import services as drafts
-from .models import Channel, ClauseLevel
+from ..drafts import services as drafts
+from ..models import Channel, ClauseLevel
 
 MAX_UPLOAD_MB = drafts.MAX_DRAFT_BYTES // (1024 * 1024)
 

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from municipalities.permissions import scope_filter
 
-from .admin_views import OfficialView
-from .models import ConsultationIndexPage, ConsultationPage, Phase
+from ..models import ConsultationIndexPage, ConsultationPage, Phase
+from .base import OfficialView
 
 # Short names of the phases for lists (the model's labels are full sentences).
 PHASE_NAMES = {

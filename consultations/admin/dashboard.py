@@ -13,8 +13,8 @@ from wagtail.admin.ui.components import Component
 
 from municipalities.permissions import scope_filter
 
-from . import permissions
-from .models import ConsultationPage
+from .. import permissions
+from ..models import ConsultationPage
 
 DEADLINE_DAYS = 7
 
