@@ -74,14 +74,11 @@ def _cacheable_request(request) -> bool:
 def page_key(page, now=None) -> str:
     """Everything the anonymous page depends on, hashed."""
     now = now or timezone.now()
-    phase = page.phase_at(now)
     parts = (
         page.pk,
-        page.comments_changed_at,
-        page.last_published_at,
-        page.report_published_at,
-        phase,
-        (page.end_at - now).days if page.is_open else None,
+        *page.state_stamps,
+        page.phase_at(now),
+        page.days_left_at(now),
         translation.get_language(),
         site_generation(),
     )

@@ -175,7 +175,7 @@ def can_import_draft(user, consultation, now=None) -> bool:
         return False
     if _phase(consultation, now) != Phase.OPEN:
         return True
-    return not consultation.versions.filter(is_published=True).exists()
+    return not consultation.versions.published().exists()
 
 
 def can_publish_version(user, consultation, now=None) -> bool:

@@ -93,7 +93,7 @@ class CommentAdapter(SearchAdapter):
     def get_queryset(self):
         return (
             ConsultationComment.objects.of_publicly_viewable_consultations()
-            .filter(is_public=True, is_removed=False, hidden_at__isnull=True)
+            .public()
             .select_related("consultation", "clause", "user", "organisation")
         )
 
@@ -107,27 +107,19 @@ class CommentAdapter(SearchAdapter):
         )
 
     def is_indexable(self, comment) -> bool:
-        return bool(
-            comment.is_public
-            and not comment.is_removed
-            and comment.hidden_at is None
-            and is_publicly_viewable(comment.consultation)
-        )
+        return comment.is_publicly_shown and is_publicly_viewable(comment.consultation)
 
     def to_document(self, comment):
         consultation = comment.consultation
         status, status_label = _status(consultation)
         citation = comment.clause.citation if comment.clause_id else ""
-        text = "\n".join(
-            p for p in (comment.comment, comment.proposed_wording, comment.justification) if p
-        )
         return SearchDocument(
             key=self.key(comment),
             type="comment",
             type_label=_("Comment in a consultation"),
             title=f"{comment.submitter}: {' '.join(comment.comment.split()[:12])}",
-            url=f"{_page_url(consultation)}#c{comment.pk}",
-            text=text,
+            url=f"{_page_url(consultation)}#{comment.anchor}",
+            text=comment.full_text,
             date=comment.submit_date,
             status=status,
             status_label=status_label,
@@ -177,7 +169,7 @@ class ReportRowAdapter(SearchAdapter):
             type_label=_("Consultation report"),
             title=f"{_('Consultation report')}: {consultation.title}"
             + (f" – {citation}" if citation else ""),
-            url=f"{report_url}#uwaga-{comment.pk}",
+            url=f"{report_url}#{comment.report_anchor}",
             text=f"{response.get_status_display()}\n{response.text}\n{comment_text}",
             snippet_source=f"{response.get_status_display()}: {response.text}",
             date=consultation.report_published_at,

@@ -131,7 +131,7 @@ def page_context(page, request, context):
             "Phase": Phase,
             "now": now,
             "version": version,
-            "days_left": max((page.end_at - now).days, 0) if phase == Phase.OPEN else None,
+            "days_left": page.days_left_at(now),
             "act_html": render_act(page, version, phase) if version else "",
             "draft_download": _draft_download(page, version),
             "comment_url": reverse("consultations:comment_form", args=[page.pk]),

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_comments.models import CommentFlag
 
 from .. import permissions, services
 from ..models import ConsultationComment, ConsultationPage, ModerationEvent, Phase
@@ -49,7 +50,9 @@ class ModerationView(OfficialView):
                 )
             )
             .annotate(
-                n_flags=Count("flags", filter=Q(flags__flag="removal suggestion"), distinct=True)
+                n_flags=Count(
+                    "flags", filter=Q(flags__flag=CommentFlag.SUGGEST_REMOVAL), distinct=True
+                )
             )
             .order_by("-submit_date", "-pk")
         )
@@ -139,11 +142,7 @@ class OfflineCommentView(OfficialView):
                     channel=data["channel"],
                     submitter_name=data["submitter_name"],
                     organisation=data["organisation"],
-                    text=services.CommentText(
-                        comment=data["comment"],
-                        proposed_wording=data["proposed_wording"],
-                        justification=data["justification"],
-                    ),
+                    text=services.CommentText.from_form(data),
                     entered_by=request.user,
                 )
             except PermissionDenied:

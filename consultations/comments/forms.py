@@ -71,8 +71,4 @@ class CommentForm(forms.Form):
         return self.organisations.get(self.cleaned_data.get("on_behalf") or "")
 
     def text(self):
-        return services.CommentText(
-            comment=self.cleaned_data["comment"],
-            proposed_wording=self.cleaned_data.get("proposed_wording", ""),
-            justification=self.cleaned_data.get("justification", ""),
-        )
+        return services.CommentText.from_form(self.cleaned_data)

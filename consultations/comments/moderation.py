@@ -17,10 +17,14 @@ from ..caching import touch
 from ..models import ConsultationComment, ModerationEvent
 
 
-def hide_comment(*, comment, reason: str, by) -> ConsultationComment:
-    """Hide a comment from the public with a stated reason (kept for the report)."""
+def _check_moderator(by, comment) -> None:
     if not permissions.can_moderate_consultation(by, comment.consultation):
         raise PermissionDenied
+
+
+def hide_comment(*, comment, reason: str, by) -> ConsultationComment:
+    """Hide a comment from the public with a stated reason (kept for the report)."""
+    _check_moderator(by, comment)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Give the reason for hiding the comment."))
@@ -38,8 +42,7 @@ def hide_comment(*, comment, reason: str, by) -> ConsultationComment:
 
 def unhide_comment(*, comment, by, reason: str = "") -> ConsultationComment:
     """Show a hidden comment again; the audit trail keeps both decisions."""
-    if not permissions.can_moderate_consultation(by, comment.consultation):
-        raise PermissionDenied
+    _check_moderator(by, comment)
     with transaction.atomic():
         comment.hidden_at = None
         comment.hidden_reason = ""
@@ -55,8 +58,7 @@ def unhide_comment(*, comment, by, reason: str = "") -> ConsultationComment:
 def keep_comment(*, comment, by, reason: str = "") -> ModerationEvent:
     """Settle the users' reports on a visible comment: the moderator read it and keeps it.
     A later report asks again."""
-    if not permissions.can_moderate_consultation(by, comment.consultation):
-        raise PermissionDenied
+    _check_moderator(by, comment)
     return ModerationEvent.objects.create(
         comment=comment, action=ModerationEvent.Action.KEEP, reason=reason, actor=by
     )

@@ -38,6 +38,15 @@ class CommentText:
     proposed_wording: str = ""
     justification: str = ""
 
+    @classmethod
+    def from_form(cls, data: dict) -> CommentText:
+        """The three parts of the standard form from a form's cleaned data."""
+        return cls(
+            comment=data["comment"],
+            proposed_wording=data.get("proposed_wording", ""),
+            justification=data.get("justification", ""),
+        )
+
 
 def _rate_limit_ok(user) -> bool:
     """At most CONSULTATIONS_COMMENT_RATE comments per minute per user (None: off)."""

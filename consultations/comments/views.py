@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
-from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 from portal.net import client_ip
 
 from .. import permissions, services
-from ..models import Clause, ConsultationComment, ConsultationPage, DraftActVersion
+from ..models import Clause, ConsultationComment, ConsultationPage
 from .forms import CommentForm
 
 logger = logging.getLogger(__name__)
@@ -69,13 +68,7 @@ def _consultation_for_comment(request, page_id):
     refuses the comment and keeps the text (POST only), without the act's text.
     """
     consultation = get_object_or_404(
-        ConsultationPage.objects.with_view_restriction_flag().annotate(
-            consulted_version_pk=Subquery(
-                DraftActVersion.objects.filter(consultation=OuterRef("pk"), is_published=True)
-                .order_by("number")
-                .values("pk")[:1]
-            )
-        ),
+        ConsultationPage.objects.with_view_restriction_flag().with_consulted_version(),
         pk=page_id,
     )
     can_view = permissions.can_view_consultation(request, consultation)
@@ -141,7 +134,7 @@ def comment_form(request, page_id):
             )
         else:
             messages.success(request, _("Thank you, your comment has been published."))
-            return redirect(f"{consultation.url}#komentarz-{comment.pk}")
+            return redirect(f"{consultation.url}#{comment.anchor}")
     return render(
         request,
         "consultations/comment_form.html",
@@ -232,7 +225,7 @@ def flag(request, comment_id):
         return redirect_to_login(reverse("consultations:comment_actions", args=[comment.pk]))
     services.flag_comment(comment=comment, user=request.user)
     messages.success(request, _("Thank you. A moderator will look at this comment."))
-    return redirect(f"{comment.consultation.url}#komentarz-{comment.pk}")
+    return redirect(f"{comment.consultation.url}#{comment.anchor}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -247,4 +240,4 @@ def react(request, comment_id, reaction):
         return redirect_to_login(reverse("consultations:comment_actions", args=[comment.pk]))
     services.react(comment=comment, user=request.user, like=reaction == "like")
     messages.success(request, _("Your reaction has been saved."))
-    return redirect(f"{comment.consultation.url}#komentarz-{comment.pk}")
+    return redirect(f"{comment.consultation.url}#{comment.anchor}")

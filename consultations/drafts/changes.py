@@ -120,10 +120,9 @@ def compare_versions(old_version, new_version, with_comments: bool = False) -> d
         keys |= {_key(c.new) for c in changes if c.new is not None}
         by_anchor: dict[str, list] = defaultdict(list)
         comments = (
-            ConsultationComment.objects.filter(
+            ConsultationComment.objects.reportable()
+            .filter(
                 consultation_id=old_version.consultation_id,
-                level=0,
-                is_removed=False,
                 clause__anchor__in=[k for k in keys if k],
                 clause__version__number__lte=old_version.number,
             )

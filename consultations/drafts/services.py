@@ -31,11 +31,7 @@ class DraftImportError(Exception):
 
 def consulted_version(consultation) -> DraftActVersion | None:
     """The published version people comment on: the first one published."""
-    return (
-        DraftActVersion.objects.filter(consultation=consultation, is_published=True)
-        .order_by("number")
-        .first()
-    )
+    return DraftActVersion.objects.filter(consultation=consultation).published().first()
 
 
 def _parse(text: str):

@@ -34,7 +34,7 @@ def draft_file(request, page_id, version_id):
 def version_diff(request, page_id):
     """What changed between two published versions of the act, clause by clause."""
     consultation = viewable_consultation(request, page_id)
-    versions = list(consultation.versions.filter(is_published=True).order_by("number"))
+    versions = list(consultation.versions.published())
     if len(versions) < 2:
         raise Http404
     numbers = [v.number for v in versions]

@@ -18,6 +18,16 @@ class Channel(models.TextChoices):
     MEETING = "meeting", _("consultation meeting")
 
 
+def joined_text(comment: str, proposed_wording: str, justification: str) -> str:
+    """What a comment says as one text (search, grouping): comment, proposed wording and
+    justification, the empty ones left out."""
+    return "\n".join(part for part in (comment, proposed_wording, justification) if part)
+
+
+def report_row_anchor(comment_id: int) -> str:
+    return f"uwaga-{comment_id}"
+
+
 class CommentGroup(models.Model):
     """Near-identical comments (e.g. a campaign letter) answered with one response."""
 
@@ -87,9 +97,25 @@ class ConsultationComment(XtdComment):
         verbose_name = _("consultation comment")
         verbose_name_plural = _("consultation comments")
 
+    def get_absolute_url(self, anchor_pattern=None):
+        # The comment's own page (its text and actions), instead of xtd's redirect.
+        from django.urls import reverse
+
+        return reverse("consultations:comment_actions", args=[self.pk])
+
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+    @property
+    def is_publicly_shown(self) -> bool:
+        """CommentQuerySet.public() for one comment: published, not removed, not hidden."""
+        return self.is_public and not self.is_removed and not self.is_hidden
+
+    @property
+    def is_reportable(self) -> bool:
+        """CommentQuerySet.reportable() for one comment: it gets a response in the report."""
+        return self.level == 0 and not self.is_removed
 
     @property
     def submitter(self) -> str:
@@ -99,11 +125,19 @@ class ConsultationComment(XtdComment):
             return self.submitter_name
         return self.user.public_name if self.user_id else self.user_name
 
-    def get_absolute_url(self, anchor_pattern=None):
-        # The comment's own page (its text and actions), instead of xtd's redirect.
-        from django.urls import reverse
+    @property
+    def full_text(self) -> str:
+        return joined_text(self.comment, self.proposed_wording, self.justification)
 
-        return reverse("consultations:comment_actions", args=[self.pk])
+    @property
+    def anchor(self) -> str:
+        """The comment's id on the consultation page."""
+        return f"komentarz-{self.pk}"
+
+    @property
+    def report_anchor(self) -> str:
+        """The id of the comment's row on the report page."""
+        return report_row_anchor(self.pk)
 
 
 class CommentSubmission(models.Model):

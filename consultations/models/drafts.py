@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.private_files import private_storage
 
-from ..querysets import ClauseQuerySet
+from ..querysets import ClauseQuerySet, DraftActVersionQuerySet
 from .pages import ConsultationPage
 
 
@@ -37,6 +37,8 @@ class DraftActVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DraftActVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["consultation", "number"]

@@ -111,6 +111,19 @@ class ConsultationPage(OfficialsOnlyPage, Page):
     def is_open(self) -> bool:
         return self.phase == Phase.OPEN
 
+    def days_left_at(self, moment) -> int | None:
+        """Whole days until comments close, while the consultation is open."""
+        if self.phase_at(moment) != Phase.OPEN:
+            return None
+        return max((self.end_at - moment).days, 0)
+
+    @property
+    def state_stamps(self) -> tuple:
+        """What changes the files made from the consultation (report files, open data):
+        the comments stamp (every comment, response, moderation and published version),
+        the report's publication and the page's last publication."""
+        return (self.comments_changed_at, self.report_published_at, self.last_published_at)
+
     def get_context(self, request, *args, **kwargs):
         from ..views import page_context
 

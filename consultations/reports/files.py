@@ -40,11 +40,7 @@ def export_timeout() -> datetime.timedelta:
 
 
 def report_state(consultation, language: str) -> str:
-    stamps = (
-        consultation.comments_changed_at,
-        consultation.report_published_at,
-        consultation.last_published_at,
-    )
+    stamps = consultation.state_stamps
     raw = ":".join([*(s.isoformat() if s else "-" for s in stamps), language])
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
@@ -80,7 +76,7 @@ def write_export(export: ReportExport) -> str:
         report = build_report(export.consultation)
         writer = writer_for(export.format)
         data = writer.render(report, progress)
-        export.file.save(writer.filename(report), ContentFile(data), save=False)
+        export.file.save(writer.filename(export.consultation), ContentFile(data), save=False)
         export.status, export.progress, export.error = ReportExport.Status.DONE, 100, ""
     except Exception as exc:  # noqa: BLE001 - any failure is recorded for the status page
         logger.exception("Report export %s failed", pk)

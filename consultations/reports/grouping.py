@@ -134,13 +134,6 @@ def find_groups(
     return groups
 
 
-def comment_text(comment) -> str:
-    """What makes two comments the same letter: comment, proposed wording, justification."""
-    return "\n".join(
-        part for part in (comment.comment, comment.proposed_wording, comment.justification) if part
-    )
-
-
 def group_similar_comments(*, consultation, threshold: float = DEFAULT_THRESHOLD) -> int:
     """Replace the consultation's comment groups with freshly computed ones.
 
@@ -149,14 +142,16 @@ def group_similar_comments(*, consultation, threshold: float = DEFAULT_THRESHOLD
     from django.db import transaction
 
     from ..models import CommentGroup, ConsultationComment
-    from .report import reportable_comments
+    from ..models.comments import joined_text
 
+    # What makes two comments the same letter: comment, proposed wording, justification.
     rows = list(
-        reportable_comments(consultation)
+        ConsultationComment.objects.filter(consultation=consultation)
+        .reportable()
         .order_by("submit_date", "pk")
         .values_list("pk", "comment", "proposed_wording", "justification", "clause_id")
     )
-    texts = {pk: "\n".join(p for p in parts if p) for pk, *parts, _clause in rows}
+    texts = {pk: joined_text(*parts) for pk, *parts, _clause in rows}
     groups = find_groups(
         (Item(key=pk, text=texts[pk], scope=clause_id) for pk, *_parts, clause_id in rows),
         threshold=threshold,

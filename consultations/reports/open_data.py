@@ -34,7 +34,7 @@ def consultation_data(consultation, request=None) -> dict:
     def absolute(path: str) -> str:
         return request.build_absolute_uri(path) if request is not None else path
 
-    versions = list(consultation.versions.filter(is_published=True).order_by("number"))
+    versions = list(consultation.versions.published())
     clauses_by_version: dict[int, list] = {v.pk: [] for v in versions}
     anchors: dict[int, str] = {}
     for clause in Clause.objects.filter(version__in=versions).order_by("version_id", "position"):
@@ -44,9 +44,8 @@ def consultation_data(consultation, request=None) -> dict:
     statuses = dict(ResponseStatus.choices)
     comments = []
     queryset = (
-        ConsultationComment.objects.filter(
-            consultation=consultation, is_public=True, is_removed=False
-        )
+        ConsultationComment.objects.listed()
+        .filter(consultation=consultation)
         .select_related("user", "organisation", "response", "clause", "clause__version")
         .order_by("submit_date", "pk")
     )

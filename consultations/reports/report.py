@@ -25,22 +25,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Channel, ConsultationComment, ResponseStatus
+from ..models.comments import report_row_anchor
 
 WHOLE_ACT_CITATION = _("the act as a whole")
-
-
-def reportable_comments(consultation):
-    """Top-level, not removed comments of a consultation (hidden ones included)."""
-    return ConsultationComment.objects.filter(consultation=consultation).reportable()
-
-
-def unanswered_comments(consultation):
-    return ConsultationComment.objects.filter(consultation=consultation).unanswered()
 
 
 @dataclass
@@ -70,7 +61,7 @@ class ReportRow:
     @property
     def row_id(self) -> str:
         """HTML id of the row in the report page (stable: based on the comment)."""
-        return f"uwaga-{self.comment_id}"
+        return report_row_anchor(self.comment_id)
 
     @property
     def answered(self) -> bool:
@@ -114,7 +105,8 @@ class Tallies:
     def of(cls, consultation) -> Tallies:
         """The same counts from ONE narrow query (no rows, no model instances)."""
         values = (
-            reportable_comments(consultation)
+            ConsultationComment.objects.filter(consultation=consultation)
+            .reportable()
             .select_related(None)
             .order_by()
             .values_list(
@@ -240,19 +232,9 @@ class Report:
 def _row_from(comment, number: int, statuses: dict, channels: dict) -> ReportRow:
     clause = comment.clause
     response = getattr(comment, "response", None)
-    hidden = comment.hidden_at is not None
-    if hidden:
-        # A hidden comment is accounted for (a row, a response, the tallies) but its
-        # text and author are not published: the row says it was hidden, and why.
-        submitter = ""
-    elif comment.organisation_id:
-        submitter = comment.organisation.name
-    elif comment.submitter_name:
-        submitter = comment.submitter_name
-    elif comment.user_id:
-        submitter = comment.user.public_name
-    else:
-        submitter = comment.user_name
+    # A hidden comment is accounted for (a row, a response, the tallies) but its text and
+    # author are not published: the row says it was hidden, and why.
+    hidden = comment.is_hidden
     return ReportRow(
         number=number,
         comment_id=comment.pk,
@@ -263,7 +245,7 @@ def _row_from(comment, number: int, statuses: dict, channels: dict) -> ReportRow
         comment="" if hidden else comment.comment,
         proposed_wording="" if hidden else comment.proposed_wording,
         justification="" if hidden else comment.justification,
-        submitter=submitter,
+        submitter="" if hidden else comment.submitter,
         is_organisation=bool(comment.organisation_id) and not hidden,
         channel=comment.channel,
         channel_label=channels.get(comment.channel, comment.channel),
@@ -283,9 +265,10 @@ def _row_from(comment, number: int, statuses: dict, channels: dict) -> ReportRow
 def report_queryset(consultation):
     """The single query behind every report row."""
     return (
-        reportable_comments(consultation)
+        ConsultationComment.objects.filter(consultation=consultation)
+        .reportable()
         .select_related("clause", "user", "organisation", "response")
-        .order_by(F("clause__position").asc(nulls_first=True), "submit_date", "pk")
+        .in_report_order()
     )
 
 

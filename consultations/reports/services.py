@@ -20,7 +20,6 @@ from ..models import (
     ReportExport,
     ResponseStatus,
 )
-from .report import reportable_comments, unanswered_comments
 
 
 def _validate(status: str, text: str) -> str:
@@ -54,7 +53,7 @@ def respond(*, comment: ConsultationComment, status: str, text: str = "", by) ->
     consultation = comment.consultation
     _check(by, consultation)
     text = _validate(status, text)
-    if comment.level != 0 or comment.is_removed:
+    if not comment.is_reportable:
         raise ValidationError(_("Replies and removed comments are not answered in the report."))
     response, _created = CommentResponse.objects.update_or_create(
         comment=comment, defaults={"status": status, "text": text, "responded_by": by}
@@ -82,8 +81,8 @@ def respond_to_group(*, group, status: str, text: str = "", by) -> int:
     # select_related(None): xtd's manager joins the (nullable) user, and PostgreSQL
     # refuses FOR UPDATE on the nullable side of an outer join.
     ids = list(
-        reportable_comments(consultation)
-        .filter(group=group)
+        ConsultationComment.objects.filter(consultation=consultation, group=group)
+        .reportable()
         .select_related(None)
         .select_for_update()
         .values_list("pk", flat=True)
@@ -132,7 +131,7 @@ def publish_report(*, consultation: ConsultationPage, by, intro: str | None = No
         raise PermissionDenied(
             _("Only officials publish the report, after the consultation closes.")
         )
-    missing = unanswered_comments(consultation).count()
+    missing = ConsultationComment.objects.filter(consultation=consultation).unanswered().count()
     if missing:
         raise ValidationError(
             _("%(count)d comments still have no response.") % {"count": missing},

@@ -18,11 +18,11 @@ from django.views.decorators.http import require_GET, require_POST
 from portal.private_files import serve_private_file
 
 from .. import permissions, services
-from ..models import ConsultationPage, ReportExport
+from ..models import ConsultationComment, ConsultationPage, ReportExport
 from ..views import viewable_consultation
 from . import files, open_data
 from .exports import WRITERS, writer_for
-from .report import report_page, reportable_comments
+from .report import report_page
 
 REPORT_PAGE_SIZE = 500
 PREPARING_RETRY_SECONDS = 60
@@ -70,7 +70,7 @@ def report_download(request, page_id, fmt):
     consultation = _reportable(request, page_id)
     if fmt not in WRITERS:
         raise Http404
-    count = reportable_comments(consultation).count()
+    count = ConsultationComment.objects.filter(consultation=consultation).reportable().count()
     if count > DIRECT_EXPORT_LIMIT:
         return render(
             request,
@@ -94,7 +94,7 @@ def _serve_export(export, consultation):
     writer = writer_for(export.format)
     return serve_private_file(
         export.file,
-        filename=f"raport-konsultacji-{consultation.pk}.{writer.extension}",
+        filename=writer.filename(consultation),
         content_type=writer.content_type,
     )
 
@@ -158,15 +158,10 @@ def _open_data_body(request, consultation, fmt: str) -> bytes:
     report date, the page's last publication, the host (absolute links) and the
     language. Kept in the shared cache for an hour.
     """
-    stamps = (
-        consultation.comments_changed_at,
-        consultation.report_published_at,
-        consultation.last_published_at,
-    )
     key = "consultations:open-data:{}:{}:{}:{}:{}".format(
         consultation.pk,
         fmt,
-        ":".join(str(stamp.timestamp()) if stamp else "-" for stamp in stamps),
+        ":".join(str(stamp.timestamp()) if stamp else "-" for stamp in consultation.state_stamps),
         request.get_host(),
         translation.get_language(),
     )

@@ -51,8 +51,11 @@ def test_published_comment_is_found_and_hidden_one_is_not(
     search_backend, run_on_commit, consultation, comments
 ):
     reindex(consultation, run_on_commit)
-    keys = {h.key for h in hits(search_backend, "świetlice")}
-    assert f"comment:{comments['resident'].pk}" in keys
+    found = {h.key: h for h in hits(search_backend, "świetlice")}
+    assert f"comment:{comments['resident'].pk}" in found
+    # The hit opens the consultation page at the comment itself.
+    hit = found[f"comment:{comments['resident'].pk}"]
+    assert hit.url == f"{consultation.url}#komentarz-{comments['resident'].pk}"
     assert not [h for h in hits(search_backend, "Obraźliwa") if h.key.startswith("comment:")]
 
 

@@ -85,6 +85,14 @@ class HeaderFactsMixin:
         )
 
     @staticmethod
+    def subject(report: Report) -> str:
+        return clean_text(report.consultation.subject)
+
+    @staticmethod
+    def author(report: Report) -> str:
+        return clean_text(report.consultation.organiser or "Okienko")
+
+    @staticmethod
     def facts(report: Report) -> list[tuple[str, str]]:
         facts = [(label, clean_text(value)) for label, value in report.facts()]
         if report.consultation.report_published_at:
@@ -108,8 +116,8 @@ class ReportWriter(ReportColumns, HeaderFactsMixin):
         if progress and (done % self.progress_every == 0 or done == total):
             progress(done, total)
 
-    def filename(self, report: Report) -> str:
-        return f"raport-konsultacji-{report.consultation.pk}.{self.extension}"
+    def filename(self, consultation) -> str:
+        return f"raport-konsultacji-{consultation.pk}.{self.extension}"
 
     def render(self, report: Report, progress: Progress = None) -> bytes:
         buf = io.BytesIO()

@@ -54,8 +54,8 @@ class PdfWriter(ReportWriter):
             topMargin=10 * mm,
             bottomMargin=12 * mm,
             title=title,
-            author=clean_text(report.consultation.organiser or "Okienko"),
-            subject=clean_text(report.consultation.subject),
+            author=self.author(report),
+            subject=self.subject(report),
             creator="Okienko",
             lang="pl-PL",
         )

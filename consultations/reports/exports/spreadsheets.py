@@ -52,8 +52,8 @@ class XlsxWriter(ReportWriter):
 
         wb = Workbook(write_only=True)
         wb.properties.title = self.title(report)
-        wb.properties.subject = clean_text(report.consultation.subject)
-        wb.properties.creator = clean_text(report.consultation.organiser or "Okienko")
+        wb.properties.subject = self.subject(report)
+        wb.properties.creator = self.author(report)
         wb.properties.language = "pl-PL"
         ws = wb.create_sheet(_("Report")[:31])
         ws.freeze_panes = "A2"

@@ -32,8 +32,8 @@ class DocxWriter(ReportWriter):
         doc = Document()
         props = doc.core_properties
         props.title = self.title(report)
-        props.subject = clean_text(report.consultation.subject)
-        props.author = clean_text(report.consultation.organiser or "Okienko")
+        props.subject = self.subject(report)
+        props.author = self.author(report)
         props.language = "pl-PL"
         # Default language of every run: <w:docDefaults><w:rPrDefault><w:rPr><w:lang>.
         rpr = (
