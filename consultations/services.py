@@ -28,7 +28,14 @@ from .drafts.services import (
     publish_version,
     reparse_version,
 )
-from .reports.services import publish_report, request_export, respond, respond_to_group
+from .reports.services import (
+    group_on_first_visit,
+    publish_report,
+    regroup_comments,
+    request_export,
+    respond,
+    respond_to_group,
+)
 
 __all__ = [
     "DRAFT_EXTENSIONS",
@@ -40,6 +47,7 @@ __all__ = [
     "edit_clause",
     "enter_offline_comment",
     "flag_comment",
+    "group_on_first_visit",
     "hide_comment",
     "import_draft",
     "keep_comment",
@@ -47,6 +55,7 @@ __all__ = [
     "publish_report",
     "publish_version",
     "react",
+    "regroup_comments",
     "reparse_version",
     "reply",
     "request_export",

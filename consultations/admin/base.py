@@ -12,13 +12,25 @@ from .. import permissions
 
 
 class OfficialView(WagtailAdminTemplateMixin, TemplateView):
+    """An officials' screen; `setup()` of a screen about one consultation sets
+    `self.consultation`. Who may open it is asked of consultations.permissions once,
+    here: `may_use` (the screen at all) and `may_act_on` (this consultation)."""
+
     header_icon = "comment"
 
+    @staticmethod
+    def may_use(user) -> bool:
+        return permissions.can_manage(user)
+
+    @staticmethod
+    def may_act_on(user, consultation) -> bool:
+        return permissions.can_manage_consultation(user, consultation)
+
     def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_manage(request.user):
+        if not self.may_use(request.user):
             raise PermissionDenied
         consultation = getattr(self, "consultation", None)
-        if consultation and not permissions.can_manage_consultation(request.user, consultation):
+        if consultation and not self.may_act_on(request.user, consultation):
             raise PermissionDenied  # another municipality's consultation
         return super().dispatch(request, *args, **kwargs)
 

@@ -30,10 +30,13 @@ class ModerationView(OfficialView):
         super().setup(request, *args, **kwargs)
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["page_id"])
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not permissions.can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    @staticmethod
+    def may_use(user) -> bool:
+        return permissions.can_moderate(user)
+
+    @staticmethod
+    def may_act_on(user, consultation) -> bool:
+        return permissions.can_moderate_consultation(user, consultation)
 
     def get_context_data(self, hide_errors=None, **kwargs):
         context = super().get_context_data(**kwargs)

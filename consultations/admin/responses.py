@@ -1,82 +1,45 @@
 """Wagtail admin: the officials' "Responses and report" screen for a closed consultation.
 
 Registered in consultations/wagtail_hooks.py. The view calls consultations.services
-(responses, the report) and reports.grouping; it re-checks nothing itself beyond showing
-or hiding buttons.
+(responses, groups of similar comments, the report); it re-checks nothing itself beyond
+showing or hiding buttons.
 """
 
 from django.contrib import messages
-from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import permissions, services
 from ..models import CommentGroup, ConsultationComment, ConsultationPage, Phase, ResponseStatus
 from ..querysets import reportable_comment_filter
-from ..reports import grouping
 from ..reports.exports import WRITERS
-
-# Up to this many comments the screen groups them in the request on the first visit;
-# above it, in a background task (about 0.25 ms of CPU per comment, see the docs).
-AUTO_GROUP_LIMIT = 3000
+from .base import OfficialView
 
 
-def auto_grouping_key(consultation, count: int) -> str:
-    # The count is part of the key: offline comments entered after closing regroup.
-    return f"consultation-auto-grouped:{consultation.pk}:{count}"
-
-
-class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
+class ResponsesView(OfficialView):
     """Answer every comment (one by one or per group), then publish the report."""
 
     template_name = "consultations/report_admin_responses.html"
     page_title = gettext_lazy("Responses and report")
-    header_icon = "comment"
     per_page = 50
 
-    def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_manage(request.user):
-            raise PermissionDenied
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
         self.consultation = get_object_or_404(ConsultationPage, pk=kwargs["page_id"])
-        if not permissions.can_manage_consultation(request.user, self.consultation):
-            raise PermissionDenied  # another municipality's consultation
         self.errors: dict = {}
         self.posted: dict = {}
         self.auto_grouping = ""
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        self.auto_grouping = self.group_automatically()
+        self.auto_grouping = services.group_on_first_visit(
+            consultation=self.consultation, by=request.user
+        )
         return super().get(request, *args, **kwargs)
-
-    def group_automatically(self) -> str:
-        """Find groups of similar comments the first time an official who may answer
-        opens the screen ("done"), or queue that for large consultations ("queued")."""
-        c = self.consultation
-        if not permissions.can_respond(self.request.user, c):
-            return ""
-        count = ConsultationComment.objects.filter(consultation=c).reportable().count()
-        key = auto_grouping_key(c, count)
-        if count < 2 or cache.get(key):
-            return ""
-        cache.set(key, True, 90 * 24 * 3600)
-        if count <= AUTO_GROUP_LIMIT:
-            grouping.group_similar_comments(consultation=c)
-            return "done"
-        from ..reports.tasks import group_comments
-
-        group_comments.enqueue(c.pk)
-        return "queued"
-
-    def get_page_subtitle(self):
-        return self.consultation.title
 
     def get_breadcrumbs_items(self):
         return [
@@ -166,11 +129,7 @@ class ResponsesView(WagtailAdminTemplateMixin, TemplateView):
                 )
             elif action == "group":
                 key = "group"
-                if not permissions.can_respond(request.user, c):
-                    raise PermissionDenied
-                n = grouping.group_similar_comments(consultation=c)
-                count = ConsultationComment.objects.filter(consultation=c).reportable().count()
-                cache.set(auto_grouping_key(c, count), True, 90 * 24 * 3600)
+                n = services.regroup_comments(consultation=c, by=request.user)
                 messages.success(
                     request, _("Groups of similar comments found: %(count)d.") % {"count": n}
                 )

@@ -20,6 +20,7 @@ from portal.net import client_ip
 
 from .. import permissions, services
 from ..models import Clause, ConsultationComment, ConsultationPage
+from ..views import viewable_consultation
 from .forms import CommentForm
 
 logger = logging.getLogger(__name__)
@@ -186,13 +187,7 @@ def _comment_or_404(request, comment_id):
     comment = get_object_or_404(
         ConsultationComment.objects.select_related("clause"), pk=comment_id, is_removed=False
     )
-    comment.consultation = (
-        ConsultationPage.objects.with_view_restriction_flag()
-        .filter(pk=comment.consultation_id)
-        .get()
-    )
-    if not permissions.can_view_consultation(request, comment.consultation):
-        raise Http404
+    comment.consultation = viewable_consultation(request, comment.consultation_id)
     return comment
 
 

@@ -1,10 +1,11 @@
-"""Services for the authority's answers and the consultation report.
+"""Services for the authority's answers, groups of similar comments and the report.
 
 Each verb checks the permission predicate, validates, writes atomically, leaves a
 ModerationEvent audit row and queues side effects (e-mails) with
 `transaction.on_commit`, so the admin screens, scripts and tests behave the same.
 """
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +21,12 @@ from ..models import (
     ReportExport,
     ResponseStatus,
 )
+from .grouping import group_similar_comments
+
+# Up to this many comments the Responses screen groups them in the request on the first
+# visit; above it, in a background task (about 0.25 ms of CPU per comment, see the docs).
+AUTO_GROUP_LIMIT = 3000
+GROUPED_MARK_SECONDS = 90 * 24 * 3600
 
 
 def _validate(status: str, text: str) -> str:
@@ -116,6 +123,48 @@ def respond_to_group(*, group, status: str, text: str = "", by) -> int:
     )
     touch(consultation)
     return len(ids)
+
+
+def _grouped_key(consultation, count: int) -> str:
+    # The count is part of the key: offline comments entered after closing regroup.
+    return f"consultation-auto-grouped:{consultation.pk}:{count}"
+
+
+def _reportable_count(consultation) -> int:
+    return ConsultationComment.objects.filter(consultation=consultation).reportable().count()
+
+
+def regroup_comments(*, consultation, by) -> int:
+    """Find the groups of similar comments again (an official asks); returns their number.
+
+    Only those who may answer the comments; responses stay per comment.
+    """
+    if not permissions.can_respond(by, consultation):
+        raise PermissionDenied
+    groups = group_similar_comments(consultation=consultation)
+    key = _grouped_key(consultation, _reportable_count(consultation))
+    cache.set(key, True, GROUPED_MARK_SECONDS)
+    return groups
+
+
+def group_on_first_visit(*, consultation, by) -> str:
+    """Group similar comments the first time someone who may answer them opens the
+    Responses screen: "done", "queued" (a large consultation, in the background), or ""
+    (not theirs to answer, nothing to group, or grouped already for these comments)."""
+    if not permissions.can_respond(by, consultation):
+        return ""
+    count = _reportable_count(consultation)
+    key = _grouped_key(consultation, count)
+    if count < 2 or cache.get(key):
+        return ""
+    cache.set(key, True, GROUPED_MARK_SECONDS)
+    if count <= AUTO_GROUP_LIMIT:
+        group_similar_comments(consultation=consultation)
+        return "done"
+    from .tasks import group_comments
+
+    group_comments.enqueue(consultation.pk)
+    return "queued"
 
 
 @transaction.atomic
