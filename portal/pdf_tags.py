@@ -124,24 +124,7 @@ class Tagger:
         root_ref = document.Reference(tree_root)
         register(self.root, root_ref)
         for element, obj, _ref in dicts:
-            content = [kid for kid in element.kids if not isinstance(kid, Element)]
-            has_elements = any(isinstance(k, Element) for k in element.kids)
-            if content and not has_elements and len({page for page, _mcid in content}) == 1:
-                # All on one page (most cells): the page once, then bare MCIDs.
-                obj.dict["Pg"] = page_refs[content[0][0]]
-                mcids = [mcid for _page, mcid in content]
-                obj.dict["K"] = mcids[0] if len(mcids) == 1 else pdfdoc.PDFArray(mcids)
-                continue
-            ordered = []  # document order: elements and marked-content references
-            for kid in element.kids:
-                if isinstance(kid, Element):
-                    if kid.kids:  # an element that never drew anything stays out
-                        ordered.append(refs[id(kid)])
-                else:
-                    page, mcid = kid
-                    mcr = {"Type": pdfdoc.PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid}
-                    ordered.append(pdfdoc.PDFDictionary(mcr))
-            obj.dict["K"] = pdfdoc.PDFArray(ordered)
+            obj.dict.update(_kids(element, refs, page_refs))
         numbers = []
         for page_index in range(len(pages)):
             elements = self.pages.get(page_index, [])
@@ -160,6 +143,29 @@ class Tagger:
         catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": pdfdoc.PDFtrue})
         catalog.ViewerPreferences = pdfdoc.PDFDictionary({"DisplayDocTitle": pdfdoc.PDFtrue})
         catalog.Metadata = _xmp(self.title, self.lang)
+
+
+def _kids(element: Element, refs: dict, page_refs: list) -> dict:
+    """The /K entry (and /Pg when all on one page) of one element's dictionary."""
+    content = [kid for kid in element.kids if not isinstance(kid, Element)]
+    has_elements = any(isinstance(k, Element) for k in element.kids)
+    if content and not has_elements and len({page for page, _mcid in content}) == 1:
+        # All on one page (most cells): the page once, then bare MCIDs.
+        mcids = [mcid for _page, mcid in content]
+        return {
+            "Pg": page_refs[content[0][0]],
+            "K": mcids[0] if len(mcids) == 1 else pdfdoc.PDFArray(mcids),
+        }
+    ordered = []  # document order: elements and marked-content references
+    for kid in element.kids:
+        if isinstance(kid, Element):
+            if kid.kids:  # an element that never drew anything stays out
+                ordered.append(refs[id(kid)])
+        else:
+            page, mcid = kid
+            mcr = {"Type": pdfdoc.PDFName("MCR"), "Pg": page_refs[page], "MCID": mcid}
+            ordered.append(pdfdoc.PDFDictionary(mcr))
+    return {"K": pdfdoc.PDFArray(ordered)}
 
 
 def _xmp(title: str, lang: str):

@@ -82,10 +82,21 @@ def compare_versions(old_version, new_version, with_comments: bool = False) -> d
     """
     old = list(Clause.objects.filter(version=old_version).order_by("position"))
     new = list(Clause.objects.filter(version=new_version).order_by("position"))
+    changes, unchanged = _changes(old, new)
+    if with_comments:
+        _attach_comments(changes, old_version)
+    counts = {
+        kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "removed", "changed")
+    }
+    return {"changes": changes, "unchanged": unchanged, **counts}
+
+
+def _changes(old: list[Clause], new: list[Clause]) -> tuple[list[ClauseChange], int]:
+    """(changes in the new version's order, number of unchanged clauses)."""
     old_by_key = {_key(c): c for c in old}
     new_keys = {_key(c) for c in new}
-
     changes: list[ClauseChange] = []
+    # Removed clauses, by the key of the last clause before them that is still there.
     removed_after: dict[str | None, list[Clause]] = defaultdict(list)
     previous_key = None
     for clause in old:
@@ -114,27 +125,25 @@ def compare_versions(old_version, new_version, with_comments: bool = False) -> d
             flush_removed(_key(clause))
     for key in list(removed_after):
         flush_removed(key)
+    return changes, unchanged
 
-    if with_comments:
-        keys = {_key(c.old) for c in changes if c.old is not None}
-        keys |= {_key(c.new) for c in changes if c.new is not None}
-        by_anchor: dict[str, list] = defaultdict(list)
-        comments = (
-            ConsultationComment.objects.reportable()
-            .filter(
-                consultation_id=old_version.consultation_id,
-                clause__anchor__in=[k for k in keys if k],
-                clause__version__number__lte=old_version.number,
-            )
-            .select_related("clause", "response", "organisation", "user")
-            .order_by("submit_date", "pk")
+
+def _attach_comments(changes: list[ClauseChange], old_version) -> None:
+    """Each change gets the comments made on its clause in this or an earlier version."""
+    keys = {_key(c.old) for c in changes if c.old is not None}
+    keys |= {_key(c.new) for c in changes if c.new is not None}
+    by_anchor: dict[str, list] = defaultdict(list)
+    comments = (
+        ConsultationComment.objects.reportable()
+        .filter(
+            consultation_id=old_version.consultation_id,
+            clause__anchor__in=[k for k in keys if k],
+            clause__version__number__lte=old_version.number,
         )
-        for comment in comments:
-            by_anchor[comment.clause.anchor].append(comment)
-        for change in changes:
-            change.comments = by_anchor.get(change.anchor, [])
-
-    counts = {
-        kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "removed", "changed")
-    }
-    return {"changes": changes, "unchanged": unchanged, **counts}
+        .select_related("clause", "response", "organisation", "user")
+        .order_by("submit_date", "pk")
+    )
+    for comment in comments:
+        by_anchor[comment.clause.anchor].append(comment)
+    for change in changes:
+        change.comments = by_anchor.get(change.anchor, [])

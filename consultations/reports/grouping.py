@@ -74,9 +74,22 @@ def find_groups(
 
     Deterministic for a given input order. Empty texts never group.
     """
-    # 1. exact duplicates after normalisation
-    exact: dict[tuple, list] = {}
     order: dict = {}
+    distinct = _exact_duplicates(items, order, min_words_cross_scope)
+    ordered = _ranked_shingles([norm for (_scope, norm), _keys in distinct])
+    leader_of = _leaders(distinct, ordered, threshold)
+    members: dict[int, list] = defaultdict(list)
+    for i, (_key, keys) in enumerate(distinct):
+        members[leader_of[i]].extend(keys)
+    groups = [sorted(keys, key=order.__getitem__) for keys in members.values() if len(keys) > 1]
+    groups.sort(key=lambda g: order[g[0]])
+    return groups
+
+
+def _exact_duplicates(items, order: dict, min_words_cross_scope: int) -> list:
+    """[((scope, normalised text), [keys])]: texts equal once normalised fall together.
+    Fills `order` with each key's input position."""
+    exact: dict[tuple, list] = {}
     for item in items:
         order.setdefault(item.key, len(order))
         norm = normalise(item.text)
@@ -84,54 +97,59 @@ def find_groups(
             continue
         scope = item.scope if len(norm.split()) < min_words_cross_scope else None
         exact.setdefault((scope, norm), []).append(item.key)
+    return list(exact.items())
 
-    distinct = list(exact.items())
-    raw = [shingles(norm) for (_scope, norm), _keys in distinct]
+
+def _ranked_shingles(texts: list[str]) -> list[list[int]]:
+    """Each text's shingles as integers ranked rarest first (ties by text, for
+    determinism), sorted: a set's prefix is then simply its smallest ranks."""
+    raw = [shingles(norm) for norm in texts]
     frequency: dict[str, int] = defaultdict(int)
     for s in raw:
         for sh in s:
             frequency[sh] += 1
-    # Shingles become integers ranked rarest first (ties by text, for determinism), so
-    # a set's prefix is simply its smallest ranks.
     rank = {sh: n for n, sh in enumerate(sorted(frequency, key=lambda sh: (frequency[sh], sh)))}
-    ordered = [sorted([rank[sh] for sh in s]) for s in raw]
-    sets = [frozenset(o) for o in ordered]
-    del raw
+    return [sorted([rank[sh] for sh in s]) for s in raw]
 
-    # 2. leader clustering with prefix filtering
+
+def _leaders(distinct: list, ordered: list[list[int]], threshold: float) -> list[int]:
+    """Leader clustering with prefix filtering: the leader each distinct text joins (its
+    own index when it leads a group)."""
+    sets = [frozenset(o) for o in ordered]
     index: dict[tuple, list[int]] = defaultdict(list)  # (scope, shingle) -> leader ids
     leader_of: list[int] = []
     for i, ((scope, _norm), _keys) in enumerate(distinct):
         size = len(ordered[i])
         prefix = ordered[i][: size - math.ceil(threshold * size) + 1]
-        best, best_score = -1, -1.0
-        seen: set[int] = set()
-        for sh in prefix:
-            for leader in index.get((scope, sh), ()):
-                if leader in seen:
-                    continue
-                seen.add(leader)
-                other = len(sets[leader])
-                if not (threshold * other <= size <= other / threshold):
-                    continue
-                score = jaccard(sets[i], sets[leader])
-                if score >= threshold and (
-                    score > best_score or (score == best_score and leader < best)
-                ):
-                    best, best_score = leader, score
+        best = _best_leader(i, scope, prefix, sets, index, threshold)
         if best >= 0:
             leader_of.append(best)
             continue
         leader_of.append(i)
         for sh in prefix:
             index[(scope, sh)].append(i)
+    return leader_of
 
-    members: dict[int, list] = defaultdict(list)
-    for i, (_key, keys) in enumerate(distinct):
-        members[leader_of[i]].extend(keys)
-    groups = [sorted(keys, key=order.__getitem__) for keys in members.values() if len(keys) > 1]
-    groups.sort(key=lambda g: order[g[0]])
-    return groups
+
+def _best_leader(i, scope, prefix, sets, index, threshold: float) -> int:
+    """The most similar leader sharing a prefix shingle (lowest index on ties), or -1."""
+    size = len(sets[i])
+    best, best_score = -1, -1.0
+    seen: set[int] = set()
+    for sh in prefix:
+        for leader in index.get((scope, sh), ()):
+            if leader in seen:
+                continue
+            seen.add(leader)
+            other = len(sets[leader])
+            if not (threshold * other <= size <= other / threshold):
+                continue
+            score = jaccard(sets[i], sets[leader])
+            if score >= threshold and (
+                score > best_score or (score == best_score and leader < best)
+            ):
+                best, best_score = leader, score
+    return best
 
 
 def group_similar_comments(*, consultation, threshold: float = DEFAULT_THRESHOLD) -> int:

@@ -2,12 +2,53 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from django.utils.translation import gettext as _
-from reportlab.platypus import Flowable
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from portal.office_files import clean_text, pdf_fonts
+from portal.pdf_tags import TaggedParagraph, Tagger
 
 from .base import ReportWriter
+
+TABLE_STYLE = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8ecf2")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+)
+
+REPEATED_COLUMN_HEADER = {"scope": "Column", "repeats": True}
+
+
+class _Story:
+    """The flowables of one PDF, each paragraph tagged as a structure element that a
+    screen reader follows (portal/pdf_tags.py): headings, paragraphs, table cells."""
+
+    def __init__(self, title: str):
+        self.tagger = Tagger(title=title, lang="pl-PL")
+        self.regular, self.bold = pdf_fonts()
+        self.cell = ParagraphStyle("cell", fontName=self.regular, fontSize=7, leading=8.6)
+        self.head = ParagraphStyle("head", parent=self.cell, fontName=self.bold)
+        self.title = ParagraphStyle("title", fontName=self.bold, fontSize=16, leading=20)
+        self.h1 = ParagraphStyle("h1", fontName=self.bold, fontSize=12, leading=15, spaceBefore=8)
+        self.fact = ParagraphStyle("fact", fontName=self.regular, fontSize=9, leading=11.5)
+        self.flowables: list = []
+
+    def para(self, text, style, element, markup=None):
+        text = markup if markup is not None else escape(text).replace("\n", "<br/>")
+        return TaggedParagraph(text, style, struct=element, tagger=self.tagger)
+
+    def add(self, text, style, element_type: str, markup=None) -> None:
+        self.flowables.append(self.para(text, style, self.tagger.element(element_type), markup))
 
 
 class PdfWriter(ReportWriter):
@@ -21,31 +62,8 @@ class PdfWriter(ReportWriter):
     chunk = 100  # rows per platypus Table: keeps layout time linear
 
     def write(self, report, out, progress=None):
-        from xml.sax.saxutils import escape
-
-        from reportlab.lib import colors
-        from reportlab.lib.pagesizes import A4, landscape
-        from reportlab.lib.styles import ParagraphStyle
-        from reportlab.lib.units import mm
-        from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
-
-        from portal.pdf_tags import TaggedParagraph, Tagger
-
-        regular, bold = pdf_fonts()
-        base = ParagraphStyle("cell", fontName=regular, fontSize=7, leading=8.6)
-        head = ParagraphStyle("head", parent=base, fontName=bold)
-        title_style = ParagraphStyle("title", fontName=bold, fontSize=16, leading=20)
-        h1 = ParagraphStyle("h1", fontName=bold, fontSize=12, leading=15, spaceBefore=8)
-        fact = ParagraphStyle("fact", fontName=regular, fontSize=9, leading=11.5)
         title = self.title(report)
-        # Tagged: headings, paragraphs and the table's cells are structure elements a
-        # screen reader follows (portal/pdf_tags.py).
-        tagger = Tagger(title=title, lang="pl-PL")
-
-        def para(text, style, element, markup=None):
-            text = markup if markup is not None else escape(text).replace("\n", "<br/>")
-            return TaggedParagraph(text, style, struct=element, tagger=tagger)
-
+        story = _Story(title)
         doc = SimpleDocTemplate(
             out,
             pagesize=landscape(A4),
@@ -59,55 +77,55 @@ class PdfWriter(ReportWriter):
             creator="Okienko",
             lang="pl-PL",
         )
-        story = [para(title, title_style, tagger.element("H1")), Spacer(1, 4 * mm)]
-        for label, value in self.facts(report):
-            markup = f'<font name="{bold}">{escape(clean_text(label))}:</font> {escape(value)}'
-            story.append(para("", fact, tagger.element("P"), markup=markup))
-        story.append(para(_("Comments and the authority's positions"), h1, tagger.element("H2")))
-        width = doc.width
-        widths = [width * w / sum(self.widths) for w in self.widths]
-        style = TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8ecf2")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
-        total = len(report.rows)
-        rows = report.rows or []
-        if not rows:
-            story.append(para(_("No comments were submitted."), fact, tagger.element("P")))
+        self._header(report, story, title)
+        if report.rows:
+            self._table(report, story, doc.width, progress)
         else:
-            table = tagger.element("Table")
-            header_row = tagger.element("TR", tagger.element("THead", table))
-            # One header row, drawn atop every chunk and page: tagged once, then artifacts.
-            header = [
-                para(h, head, tagger.element("TH", header_row, scope="Column", repeats=True))
-                for h in self.headings()
-            ]
-            body = tagger.element("TBody", table)
+            story.add(_("No comments were submitted."), story.fact, "P")
+        doc.build(story.flowables, canvasmaker=story.tagger.canvasmaker)
+
+    def _header(self, report, story: _Story, title: str) -> None:
+        story.add(title, story.title, "H1")
+        story.flowables.append(Spacer(1, 4 * mm))
+        for label, value in self.facts(report):
+            label = escape(clean_text(label))
+            markup = f'<font name="{story.bold}">{label}:</font> {escape(value)}'
+            story.add("", story.fact, "P", markup=markup)
+        story.add(_("Comments and the authority's positions"), story.h1, "H2")
+
+    def _table(self, report, story: _Story, width, progress) -> None:
+        tagger = story.tagger
+        widths = [width * w / sum(self.widths) for w in self.widths]
+        table = tagger.element("Table")
+        header_row = tagger.element("TR", tagger.element("THead", table))
+        # One header row, drawn atop every chunk and page: tagged once, then artifacts.
+        header = [
+            story.para(h, story.head, tagger.element("TH", header_row, **REPEATED_COLUMN_HEADER))
+            for h in self.headings()
+        ]
+        body = tagger.element("TBody", table)
+        rows, total = report.rows, len(report.rows)
         for start in range(0, total, self.chunk):
             chunk = rows[start : start + self.chunk]
             data = [header]
             for r in chunk:
                 row = tagger.element("TR", body)
-                data.append([para(v, base, tagger.element("TD", row)) for v in self.values(r)])
-            story.append(
+                data.append(
+                    [story.para(v, story.cell, tagger.element("TD", row)) for v in self.values(r)]
+                )
+            story.flowables.append(
                 Table(
                     data,
                     colWidths=widths,
                     repeatRows=1,
                     splitInRow=1,
-                    style=style,
+                    style=TABLE_STYLE,
                     renderCB=tagger.table_callback,
                 )
             )
             if progress:
                 # Layout (doc.build) is the slow part: report when it gets here.
-                story.append(_ProgressMark(progress, start + len(chunk), total))
-        doc.build(story, canvasmaker=tagger.canvasmaker)
+                story.flowables.append(_ProgressMark(progress, start + len(chunk), total))
 
 
 class _ProgressMark(Flowable):

@@ -23,6 +23,20 @@ class DocxWriter(ReportWriter):
     content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     def write(self, report, out, progress=None):
+        doc = self._document(report)
+        doc.add_heading(self.title(report), level=0)
+        facts = doc.add_table(rows=0, cols=2)
+        facts.style = "Table Grid"
+        for label, value in self.facts(report):
+            cells = facts.add_row().cells
+            cells[0].paragraphs[0].add_run(clean_text(label)).bold = True
+            cells[1].paragraphs[0].add_run(value)
+        doc.add_heading(_("Comments and the authority's positions"), level=1)
+        self._table(doc, report, progress)
+        doc.save(out)
+
+    def _document(self, report):
+        """An empty landscape A4 document in Polish (properties and every run)."""
         from docx import Document
         from docx.enum.section import WD_ORIENT
         from docx.oxml import OxmlElement
@@ -52,15 +66,13 @@ class DocxWriter(ReportWriter):
         section.page_width, section.page_height = Mm(297), Mm(210)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Mm(12))
+        return doc
 
-        doc.add_heading(self.title(report), level=0)
-        facts = doc.add_table(rows=0, cols=2)
-        facts.style = "Table Grid"
-        for label, value in self.facts(report):
-            cells = facts.add_row().cells
-            cells[0].paragraphs[0].add_run(clean_text(label)).bold = True
-            cells[1].paragraphs[0].add_run(value)
-        doc.add_heading(_("Comments and the authority's positions"), level=1)
+    def _table(self, doc, report, progress) -> None:
+        """The comments table; its header row repeats on every page."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Mm
 
         headings = self.headings()
         table = doc.add_table(rows=2, cols=len(headings))
@@ -90,7 +102,6 @@ class DocxWriter(ReportWriter):
                 self._fill(tc, text, qn, OxmlElement)
             tbl.append(tr)
             self._tick(done, total, progress)
-        doc.save(out)
 
     @staticmethod
     def _fill(tc, text, qn, OxmlElement):
