@@ -164,9 +164,13 @@ def can_react(user, consultation=None) -> bool:
     return CommentPolicy(user, consultation).may_react
 
 
+def takes_offline_comments(consultation, now=None) -> bool:
+    """The phase part of can_enter_offline_comment: open or closed (not yet reported)."""
+    return _phase(consultation, now) in (Phase.OPEN, Phase.CLOSED)
+
+
 def can_enter_offline_comment(user, consultation, now=None) -> bool:
-    phase = _phase(consultation, now)
-    return can_manage_consultation(user, consultation) and phase in (Phase.OPEN, Phase.CLOSED)
+    return can_manage_consultation(user, consultation) and takes_offline_comments(consultation, now)
 
 
 def can_import_draft(user, consultation, now=None) -> bool:

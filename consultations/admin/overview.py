@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from municipalities.permissions import scope_filter
 
+from .. import permissions
 from ..models import ConsultationIndexPage, ConsultationPage, Phase
 from .base import OfficialView
 
@@ -43,7 +44,7 @@ class ConsultationListView(OfficialView):
         for page in pages:
             page.current_phase = page.phase_at(now)
             page.phase_name = PHASE_NAMES[page.current_phase]
-            page.takes_offline = page.current_phase in (Phase.OPEN, Phase.CLOSED)
+            page.takes_offline = permissions.takes_offline_comments(page, now)
         index = ConsultationIndexPage.objects.filter(scope_filter(self.request.user)).first()
         context.update(
             {
