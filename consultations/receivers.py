@@ -6,9 +6,9 @@
   consultations they commented on, the search entries of their comments and of the
   report rows answering them. The comments stay, signed "deleted user".
 - A view restriction set or lifted on a consultation or an ancestor: pages stored for
-  anonymous visitors and report files are not served from before the change (caching.
-  touch), and the subtree's clauses, comments and report rows come into or leave the
-  search index.
+  anonymous visitors and report files are not served from before the change
+  (caching.touch), and the subtree's clauses, comments and report rows come into or
+  leave the search index.
 - A consultation page published, unpublished or moved, a version saved: re-indexed.
 - Any page or site setting changed: cached consultation pages show the new menu,
   breadcrumbs and footer (caching.bump_site_generation).

@@ -106,7 +106,7 @@ def render_act(page, version, phase) -> str:
     """The act with its comments as HTML, cached until something under it changes.
 
     The fragment is the same for every visitor (no per-user links or tokens), so it is
-    shared; the key changes with the version, the comments stamp (services.touch), the
+    shared; the key changes with the version, the comments stamp (caching.touch), the
     phase and the language.
     """
     stamp = page.comments_changed_at.timestamp() if page.comments_changed_at else 0

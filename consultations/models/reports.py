@@ -87,7 +87,7 @@ class ReportExport(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to=export_upload_path, storage=private_storage, blank=True)
-    # What the report looked like when built (reports.report_state): a download built for
+    # What the report looked like when built (reports.files.report_state): a download built for
     # this state is served again as long as the state is the same.
     state = models.CharField(max_length=64, blank=True, default="")
     error = models.TextField(blank=True)
