@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal import ratelimit
 
 from .. import permissions
 from ..caching import touch
@@ -54,14 +55,7 @@ def _rate_limit_ok(user) -> bool:
     if not limit:
         return True
     window = int(timezone.now().timestamp() // 60)
-    key = f"consultations:rate:{user.pk}:{window}"
-    cache.add(key, 0, timeout=70)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=70)
-        count = 1
-    return count <= limit
+    return ratelimit.hit(f"consultations:rate:{user.pk}:{window}", limit=limit, seconds=70)
 
 
 def _target_of(consultation, clause):
