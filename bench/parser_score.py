@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from consultations.parsing import parse_act  # noqa: E402
+from consultations.drafts.parsing import parse_act  # noqa: E402
 
 DRAFTS = ROOT / "tests" / "consultations" / "drafts"
 REAL = DRAFTS / "real"

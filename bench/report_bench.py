@@ -102,10 +102,15 @@ def main():
             call_command("seed_bench", clauses=args.clauses, comments=args.comments)
         seeded = json.loads(out.getvalue().strip().splitlines()[-1])
 
-    from consultations.exports import writer_for
-    from consultations.grouping import group_similar_comments
-    from consultations.models import CommentResponse, ConsultationPage, ResponseStatus
-    from consultations.reports import build_report, reportable_comments
+    from consultations.models import (
+        CommentResponse,
+        ConsultationComment,
+        ConsultationPage,
+        ResponseStatus,
+    )
+    from consultations.reports.exports import writer_for
+    from consultations.reports.grouping import group_similar_comments
+    from consultations.reports.report import build_report
 
     page_id = seeded["page_id"]
     now = timezone.now()
@@ -115,7 +120,8 @@ def main():
     ConsultationPage.objects.filter(pk=page_id).update(report_published_at=None)
     consultation = ConsultationPage.objects.get(pk=page_id)
     rng = random.Random(1)
-    ids = list(reportable_comments(consultation).values_list("pk", flat=True))
+    reportable = ConsultationComment.objects.filter(consultation=consultation).reportable()
+    ids = list(reportable.values_list("pk", flat=True))
     CommentResponse.objects.bulk_create(
         [
             CommentResponse(
@@ -156,7 +162,7 @@ def main():
     # The background path as the task worker runs it: one query for the rows, progress
     # updates while writing, the file saved to MEDIA_ROOT.
     from consultations.models import ReportExport
-    from consultations.report_tasks import build_report_export
+    from consultations.reports.tasks import build_report_export
 
     def background(fmt):
         export = ReportExport.objects.create(consultation=consultation, format=fmt)

@@ -22,8 +22,20 @@ from django.http import HttpResponseNotModified
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .models import ConsultationPage
+
 GENERATION_KEY = "consultations:site-generation"
 PAGE_CACHE_SECONDS = 10 * 60
+
+
+def touch(consultation) -> None:
+    """Mark what the public page shows under the act as changed: the stamp is part of
+    the page's cache keys (views.render_act, ConsultationPage.serve)."""
+    pk = consultation.pk if hasattr(consultation, "pk") else consultation
+    now = timezone.now()
+    ConsultationPage.objects.filter(pk=pk).update(comments_changed_at=now)
+    if hasattr(consultation, "comments_changed_at"):
+        consultation.comments_changed_at = now
 
 
 def site_generation() -> int:
@@ -62,14 +74,11 @@ def _cacheable_request(request) -> bool:
 def page_key(page, now=None) -> str:
     """Everything the anonymous page depends on, hashed."""
     now = now or timezone.now()
-    phase = page.phase_at(now)
     parts = (
         page.pk,
-        page.comments_changed_at,
-        page.last_published_at,
-        page.report_published_at,
-        phase,
-        (page.end_at - now).days if page.is_open else None,
+        *page.state_stamps,
+        page.phase_at(now),
+        page.days_left_at(now),
         translation.get_language(),
         site_generation(),
     )

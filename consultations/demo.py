@@ -13,9 +13,8 @@ from accounts.models import Role
 
 from . import services
 from .factories import CommentFactory, ConsultationIndexPageFactory, ConsultationPageFactory
-from .grouping import group_similar_comments
 from .models import Channel, Clause, CommentGroup, ResponseStatus
-from .responses import publish_report, respond, respond_to_group
+from .reports.grouping import group_similar_comments
 
 CITY = "Miasta Zielonogrodu"
 
@@ -328,7 +327,7 @@ def _reported_consultation(index, now, users, organisations):
     group_similar_comments(consultation=consultation)
     group = CommentGroup.objects.filter(consultation=consultation).first()
     if group is not None:
-        respond_to_group(
+        services.respond_to_group(
             group=group,
             status=ResponseStatus.ACCEPTED,
             text="Kwota mikrodotacji zostaje podniesiona do 8 000 zł.",
@@ -336,21 +335,21 @@ def _reported_consultation(index, now, users, organisations):
         )
     else:  # grouping threshold changed: answer the letters one by one
         for comment in comments:
-            respond(comment=comment, status=ResponseStatus.ACCEPTED, by=official)
-    respond(comment=offices, status=ResponseStatus.ACCEPTED, by=official)
-    respond(
+            services.respond(comment=comment, status=ResponseStatus.ACCEPTED, by=official)
+    services.respond(comment=offices, status=ResponseStatus.ACCEPTED, by=official)
+    services.respond(
         comment=duration,
         status=ResponseStatus.REJECTED,
         text="Inicjatywy trwające dłużej mogą ubiegać się o dotację w otwartym konkursie ofert.",
         by=official,
     )
-    respond(
+    services.respond(
         comment=review,
         status=ResponseStatus.PARTLY,
         text="Termin oceny skrócono do 10 dni; komisja zbiera się co dwa tygodnie.",
         by=official,
     )
-    publish_report(
+    services.publish_report(
         consultation=consultation,
         by=official,
         intro="Wpłynęło 7 uwag od 6 podmiotów. Większość dotyczyła wysokości mikrodotacji.",

@@ -16,7 +16,7 @@ from wagtail.models import Site
 
 from accounts.factories import UserFactory
 
-from .bleaching import render_user_text
+from .comments.bleaching import render_user_text
 from .models import (
     Clause,
     ClauseLevel,

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from accounts.permissions import can_participate, has_verified_email, is_official
+from accounts.permissions import has_verified_email, is_official
 from municipalities.permissions import can_act_in
 
 from .models import Phase
@@ -51,11 +51,6 @@ def can_moderate(user) -> bool:
 def can_moderate_consultation(user, consultation) -> bool:
     """An official of the municipality whose window holds the consultation."""
     return can_manage_consultation(user, consultation)
-
-
-def can_comment_at_all(user) -> bool:
-    """The account may take part (phase aside)."""
-    return can_participate(user) and not is_official(user)
 
 
 class Refusal:
@@ -154,20 +149,28 @@ class CommentPolicy:
         return self.participates
 
 
+# The same questions for one user outside a request (tests, scripts): the policy answers.
+
+
 def can_comment(user, consultation, now=None) -> bool:
     return CommentPolicy(user, consultation, now).may_comment
 
 
-def can_flag(user) -> bool:
-    return can_participate(user)
+def can_flag(user, consultation=None) -> bool:
+    return CommentPolicy(user, consultation).may_flag
 
 
-can_react = can_flag
+def can_react(user, consultation=None) -> bool:
+    return CommentPolicy(user, consultation).may_react
+
+
+def takes_offline_comments(consultation, now=None) -> bool:
+    """The phase part of can_enter_offline_comment: open or closed (not yet reported)."""
+    return _phase(consultation, now) in (Phase.OPEN, Phase.CLOSED)
 
 
 def can_enter_offline_comment(user, consultation, now=None) -> bool:
-    phase = _phase(consultation, now)
-    return can_manage_consultation(user, consultation) and phase in (Phase.OPEN, Phase.CLOSED)
+    return can_manage_consultation(user, consultation) and takes_offline_comments(consultation, now)
 
 
 def can_import_draft(user, consultation, now=None) -> bool:
@@ -175,7 +178,7 @@ def can_import_draft(user, consultation, now=None) -> bool:
         return False
     if _phase(consultation, now) != Phase.OPEN:
         return True
-    return not consultation.versions.filter(is_published=True).exists()
+    return not consultation.versions.published().exists()
 
 
 def can_publish_version(user, consultation, now=None) -> bool:

@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
@@ -37,6 +37,14 @@ class ConsultationQuerySet(PageQuerySet):
             StartsWith(models.OuterRef("path"), models.F("page__path"))
         )
         return self.annotate(view_restricted=models.Exists(on_page_or_ancestor))
+
+    def with_consulted_version(self):
+        """Annotate `consulted_version_pk`: the version people comment on (the first
+        published), as one subquery."""
+        from .models import DraftActVersion
+
+        versions = DraftActVersion.objects.filter(consultation=OuterRef("pk")).published()
+        return self.annotate(consulted_version_pk=Subquery(versions.values("pk")[:1]))
 
     def open(self, now=None):
         now = now or timezone.now()
@@ -110,9 +118,22 @@ def public_comment_filter(prefix: str = "") -> models.Q:
     )
 
 
+def reportable_comment_filter(prefix: str = "") -> models.Q:
+    """What makes a comment part of the report: a top-level comment (replies are
+    discussion) that was not removed — hidden ones included, each gets a response.
+    `prefix` as in public_comment_filter."""
+    return models.Q(**{f"{prefix}level": 0, f"{prefix}is_removed": False})
+
+
 def public_comment_count(relation: str) -> models.Count:
     """Count of the public comments through `relation` (an annotation)."""
     return models.Count(relation, filter=public_comment_filter(f"{relation}__"))
+
+
+class DraftActVersionQuerySet(models.QuerySet):
+    def published(self):
+        """Published versions, oldest first: the first is the one people comment on."""
+        return self.filter(is_published=True).order_by("number")
 
 
 class ClauseQuerySet(models.QuerySet):
@@ -138,7 +159,11 @@ class CommentQuerySet(models.QuerySet):
 
     def reportable(self):
         """Top-level, not removed comments (hidden ones included): each gets a response."""
-        return self.filter(level=0, is_removed=False)
+        return self.filter(reportable_comment_filter())
+
+    def in_report_order(self):
+        """The order of the act: general comments first, then clause by clause, oldest first."""
+        return self.order_by(F("clause__position").asc(nulls_first=True), "submit_date", "pk")
 
     def unanswered(self):
         return self.reportable().filter(response__isnull=True)

@@ -12,15 +12,15 @@ called from ConsultationsConfig.ready().
   the report is published; the hit links to the comment's row in the report page.
 
 What is indexable changes without a save of these models when a version or the page is
-published, or the report is published: `schedule_consultation_reindex(pk)` re-indexes
-all three kinds for one consultation in a single background task.
+published, moved or put behind a view restriction, or the report is published:
+`schedule_consultation_reindex(pk)` re-indexes all three kinds for one consultation in a
+single background task (consultations/receivers.py follows those events).
 """
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
-from wagtail.models import Page, PageViewRestriction
 
 from search.adapters import municipality_fields
 from search.documents import SearchDocument
@@ -31,7 +31,6 @@ from .models import (
     CommentResponse,
     ConsultationComment,
     ConsultationPage,
-    DraftActVersion,
     Phase,
 )
 from .permissions import is_publicly_viewable
@@ -94,7 +93,7 @@ class CommentAdapter(SearchAdapter):
     def get_queryset(self):
         return (
             ConsultationComment.objects.of_publicly_viewable_consultations()
-            .filter(is_public=True, is_removed=False, hidden_at__isnull=True)
+            .public()
             .select_related("consultation", "clause", "user", "organisation")
         )
 
@@ -108,27 +107,19 @@ class CommentAdapter(SearchAdapter):
         )
 
     def is_indexable(self, comment) -> bool:
-        return bool(
-            comment.is_public
-            and not comment.is_removed
-            and comment.hidden_at is None
-            and is_publicly_viewable(comment.consultation)
-        )
+        return comment.is_publicly_shown and is_publicly_viewable(comment.consultation)
 
     def to_document(self, comment):
         consultation = comment.consultation
         status, status_label = _status(consultation)
         citation = comment.clause.citation if comment.clause_id else ""
-        text = "\n".join(
-            p for p in (comment.comment, comment.proposed_wording, comment.justification) if p
-        )
         return SearchDocument(
             key=self.key(comment),
             type="comment",
             type_label=_("Comment in a consultation"),
             title=f"{comment.submitter}: {' '.join(comment.comment.split()[:12])}",
-            url=f"{_page_url(consultation)}#c{comment.pk}",
-            text=text,
+            url=f"{_page_url(consultation)}#{comment.anchor}",
+            text=comment.full_text,
             date=comment.submit_date,
             status=status,
             status_label=status_label,
@@ -178,7 +169,7 @@ class ReportRowAdapter(SearchAdapter):
             type_label=_("Consultation report"),
             title=f"{_('Consultation report')}: {consultation.title}"
             + (f" – {citation}" if citation else ""),
-            url=f"{report_url}#uwaga-{comment.pk}",
+            url=f"{report_url}#{comment.report_anchor}",
             text=f"{response.get_status_display()}\n{response.text}\n{comment_text}",
             snippet_source=f"{response.get_status_display()}: {response.text}",
             date=consultation.report_published_at,
@@ -224,51 +215,6 @@ def schedule_consultation_reindex(consultation_id: int) -> None:
     transaction.on_commit(lambda: reindex_consultation.enqueue(consultation_id))
 
 
-def _on_version_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        schedule_consultation_reindex(instance.consultation_id)
-
-
-def _on_page_changed(sender, instance, **kwargs):
-    from .models import ConsultationPage
-
-    if isinstance(instance, ConsultationPage):
-        schedule_consultation_reindex(instance.pk)
-
-
-def _reindex_consultations_under(page_id) -> None:
-    page = Page.objects.filter(pk=page_id).first()
-    if page is None:
-        return
-    consultations = ConsultationPage.objects.descendant_of(page, inclusive=True)
-    for pk in consultations.values_list("pk", flat=True):
-        schedule_consultation_reindex(pk)
-
-
-def _on_view_restriction_changed(sender, instance, **kwargs):
-    """A view restriction set or lifted on a consultation or an ancestor: the subtree's
-    clauses, comments and report rows come into or leave the index."""
-    _reindex_consultations_under(instance.page_id)
-
-
-def _on_page_moved(sender, instance, **kwargs):
-    # Under a new parent a consultation may inherit (or lose) a view restriction.
-    _reindex_consultations_under(instance.pk)
-
-
 def register_search() -> None:
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     for model, adapter in ADAPTERS:
         register(model, adapter())
-    post_save.connect(_on_version_saved, sender=DraftActVersion, dispatch_uid="consult_version")
-    page_published.connect(_on_page_changed, dispatch_uid="consultation_search_published")
-    page_unpublished.connect(_on_page_changed, dispatch_uid="consultation_search_unpublished")
-    post_page_move.connect(_on_page_moved, dispatch_uid="consultation_search_moved")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            _on_view_restriction_changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"consultation_search_restriction_{signal is post_save}",
-        )

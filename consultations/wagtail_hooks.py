@@ -9,18 +9,21 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.widgets import ListingButton
 
-from . import admin_views, dashboard, permissions
-from .admin_overview import ConsultationListView
+from . import permissions
+from .admin import dashboard
+from .admin.comments import ModerationView, OfflineCommentView
+from .admin.drafts import ClauseEditView, DraftView, VersionReviewView
+from .admin.overview import ConsultationListView
+from .admin.responses import ResponsesView
 from .models import ConsultationPage
-from .responses_admin import ResponsesView
 
 admin_urlpatterns = [
     path("", ConsultationListView.as_view(), name="index"),
-    path("<int:page_id>/draft/", admin_views.DraftView.as_view(), name="draft"),
-    path("version/<int:version_id>/", admin_views.VersionReviewView.as_view(), name="version"),
-    path("clause/<int:clause_id>/", admin_views.ClauseEditView.as_view(), name="clause"),
-    path("<int:page_id>/moderation/", admin_views.ModerationView.as_view(), name="moderation"),
-    path("<int:page_id>/offline/", admin_views.OfflineCommentView.as_view(), name="offline"),
+    path("<int:page_id>/draft/", DraftView.as_view(), name="draft"),
+    path("version/<int:version_id>/", VersionReviewView.as_view(), name="version"),
+    path("clause/<int:clause_id>/", ClauseEditView.as_view(), name="clause"),
+    path("<int:page_id>/moderation/", ModerationView.as_view(), name="moderation"),
+    path("<int:page_id>/offline/", OfflineCommentView.as_view(), name="offline"),
     path("<int:page_id>/responses/", ResponsesView.as_view(), name="responses"),
 ]
 

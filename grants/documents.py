@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape
 from django.utils.translation import gettext as _
 
 from accounts.models import PublicBenefitArea
-from consultations.exports import clean_text, pdf_fonts
+from portal.office_files import clean_text, pdf_fonts
 
 from .numbers import format_amount, shares
 from .rules import cost_totals, line_value
@@ -266,7 +266,7 @@ def write_pdf(blocks: list[Block], *, author: str) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from consultations.pdf_tags import TaggedParagraph, Tagger
+    from portal.pdf_tags import TaggedParagraph, Tagger
 
     regular, bold = pdf_fonts()
     base = ParagraphStyle("cell", fontName=regular, fontSize=8, leading=10)

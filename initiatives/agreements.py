@@ -12,7 +12,7 @@ import io
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from consultations.exports import clean_text, pdf_fonts
+from portal.office_files import clean_text, pdf_fonts
 
 from .areas import area_label
 from .money import format_pln
@@ -131,7 +131,7 @@ def render_pdf(application) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    from consultations.pdf_tags import TaggedParagraph, Tagger
+    from portal.pdf_tags import TaggedParagraph, Tagger
 
     title, sections = agreement_parts(application)
     regular, bold = pdf_fonts()

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, PublicBenefitArea
-from consultations.changes import Segment, word_diff
+from consultations.drafts.changes import Segment, word_diff
 from municipalities.models import Municipality
 
 TEXT_FIELDS = [

@@ -33,7 +33,7 @@ def consultation_report_links(page):
     key = "consultation-report-links:{}:{}:{}".format(page.pk, *stamps)
     versions = cache.get(key)
     if versions is None:
-        versions = page.versions.filter(is_published=True).count()
+        versions = page.versions.published().count()
         cache.set(key, versions, 3600)
     return {
         "page": page,

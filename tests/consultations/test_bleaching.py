@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from consultations.bleaching import _CONTROL, _MAY_LINK, _cleaner, render_user_text
+from consultations.comments.bleaching import _CONTROL, _MAY_LINK, _cleaner, render_user_text
 
 PIECES = [
     "<script>alert(1)</script>",

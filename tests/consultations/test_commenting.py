@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.utils.html import escape
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG
@@ -126,7 +127,7 @@ def test_organisation_the_user_does_not_represent_is_refused_and_text_kept(
     assert response.status_code == 200
     assert "Podszywam się pod fundację." in response.content.decode()
     assert not ConsultationComment.objects.exists()
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.post_comment(
             consultation=open_consultation, user=ngo_user, text=text(), organisation=other
         )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from consultations import responses, services
+from consultations import services
 from consultations.factories import CommentFactory
 from consultations.models import ResponseStatus
 
@@ -51,8 +51,11 @@ def test_published_comment_is_found_and_hidden_one_is_not(
     search_backend, run_on_commit, consultation, comments
 ):
     reindex(consultation, run_on_commit)
-    keys = {h.key for h in hits(search_backend, "świetlice")}
-    assert f"comment:{comments['resident'].pk}" in keys
+    found = {h.key: h for h in hits(search_backend, "świetlice")}
+    assert f"comment:{comments['resident'].pk}" in found
+    # The hit opens the consultation page at the comment itself.
+    hit = found[f"comment:{comments['resident'].pk}"]
+    assert hit.url == f"{consultation.url}#komentarz-{comments['resident'].pk}"
     assert not [h for h in hits(search_backend, "Obraźliwa") if h.key.startswith("comment:")]
 
 
@@ -72,7 +75,7 @@ def test_report_rows_are_found_once_the_report_is_published(
 ):
     with run_on_commit():
         for c in reportable(comments):
-            responses.respond(
+            services.respond(
                 comment=c,
                 status=ResponseStatus.REJECTED,
                 text="Zadania finansuje budżet obywatelski.",
@@ -80,7 +83,7 @@ def test_report_rows_are_found_once_the_report_is_published(
             )
     assert not [h for h in hits(search_backend, "budżet obywatelski") if h.type == "report"]
     with run_on_commit():
-        responses.publish_report(consultation=consultation, by=official)
+        services.publish_report(consultation=consultation, by=official)
     report_hits = [h for h in hits(search_backend, "budżet obywatelski") if h.type == "report"]
     assert len(report_hits) == len(reportable(comments))
     assert all(f"/konsultacje/{consultation.pk}/raport/#uwaga-" in h.url for h in report_hits)

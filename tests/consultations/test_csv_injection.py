@@ -5,9 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from consultations.exports import writer_for
 from consultations.factories import CommentFactory
-from consultations.reports import build_report
+from consultations.reports.exports import writer_for
+from consultations.reports.report import build_report
 
 from .report_fixtures import *  # noqa: F403 - fixtures
 

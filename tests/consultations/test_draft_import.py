@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from consultations import services
+from consultations.drafts import services as draft_services
 from consultations.models import Clause, DraftActVersion
 
 LINES = [
@@ -157,7 +158,7 @@ def test_damaged_pdf_is_rejected_with_the_reason(client, official, planned):
 
 
 def test_too_large_file_is_rejected(client, official, planned, settings, monkeypatch):
-    monkeypatch.setattr(services, "MAX_DRAFT_BYTES", 100)
+    monkeypatch.setattr(draft_services, "MAX_DRAFT_BYTES", 100)
     client.force_login(official)
     response = client.post(
         f"/admin/consultations/{planned.pk}/draft/",

@@ -6,10 +6,11 @@ import io
 import pytest
 from django.urls import reverse
 
-from consultations import responses, services
-from consultations.exports import WRITERS, neutralise_formula, writer_for
+from consultations import services
 from consultations.models import ReportExport, ResponseStatus
-from consultations.reports import build_report
+from consultations.reports.exports import WRITERS, writer_for
+from consultations.reports.report import build_report
+from portal.spreadsheet import neutralise_formula
 
 from .report_fixtures import *  # noqa: F403 - fixtures
 from .report_fixtures import (
@@ -25,7 +26,7 @@ from .report_fixtures import (
 @pytest.fixture
 def answered(comments, official):
     for c in reportable(comments):
-        responses.respond(
+        services.respond(
             comment=c, status=ResponseStatus.REJECTED, text=f"Odpowiedź {c.pk}", by=official
         )
     return comments
@@ -287,7 +288,7 @@ def test_progress_callback_reaches_the_total(consultation, answered):
 def test_large_report_is_offered_as_background_export(
     client, official, consultation, answered, monkeypatch
 ):
-    from consultations import report_views
+    from consultations.reports import views as report_views
 
     monkeypatch.setattr(report_views, "DIRECT_EXPORT_LIMIT", 2)
     client.force_login(official)
@@ -334,7 +335,7 @@ def test_background_export_query_count_does_not_grow_with_comments(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from consultations.report_tasks import build_report_export
+    from consultations.reports.tasks import build_report_export
 
     settings.MEDIA_ROOT = str(tmp_path)
 
@@ -349,7 +350,7 @@ def test_background_export_query_count_does_not_grow_with_comments(
     assert run() <= few
 
 
-# --- Tagged PDF (consultations/pdf_tags.py) -----------------------------------
+# --- Tagged PDF (portal/pdf_tags.py) ------------------------------------------
 
 
 _PAINTING = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do"}

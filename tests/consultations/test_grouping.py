@@ -3,7 +3,8 @@
 import pytest
 
 from consultations.factories import CommentFactory
-from consultations.grouping import (
+from consultations.models import CommentGroup, CommentResponse, ResponseStatus
+from consultations.reports.grouping import (
     Item,
     find_groups,
     group_similar_comments,
@@ -11,7 +12,6 @@ from consultations.grouping import (
     normalise,
     shingles,
 )
-from consultations.models import CommentGroup, CommentResponse, ResponseStatus
 
 from .report_fixtures import *  # noqa: F403 - fixtures
 

@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import UserFactory
-from consultations import responses
-from consultations.exports import WRITERS, writer_for
+from consultations import services
 from consultations.factories import ClauseFactory, CommentFactory, DraftActVersionFactory
 from consultations.models import ResponseStatus
-from consultations.reports import build_report
+from consultations.reports.exports import WRITERS, writer_for
+from consultations.reports.report import build_report
 
 from .report_fixtures import *  # noqa: F403 - fixtures
 from .report_fixtures import reportable
@@ -47,8 +47,8 @@ def hidden(clauses, official):
 @pytest.fixture
 def published(consultation, comments, hidden, official):
     for c in [*reportable(comments), hidden]:
-        responses.respond(comment=c, status=ResponseStatus.REJECTED, text="Odrzucona.", by=official)
-    responses.publish_report(consultation=consultation, by=official)
+        services.respond(comment=c, status=ResponseStatus.REJECTED, text="Odrzucona.", by=official)
+    services.publish_report(consultation=consultation, by=official)
     return consultation
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from accounts.factories import MembershipFactory, OrganisationFactory, UserFactory
 from accounts.models import Role
 from consultations import services
-from consultations.bleaching import render_user_text
+from consultations.comments.bleaching import render_user_text
 from consultations.factories import CommentFactory
 from consultations.models import Channel, ConsultationComment, ModerationEvent
 

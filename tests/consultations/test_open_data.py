@@ -6,7 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from consultations import responses
+from consultations import services
 from consultations.factories import CommentFactory
 from consultations.models import ResponseStatus
 
@@ -85,10 +85,10 @@ def test_responses_appear_only_once_the_report_is_published(
     client, consultation, comments, official
 ):
     for c in reportable(comments):
-        responses.respond(comment=c, status=ResponseStatus.REJECTED, text="Nie.", by=official)
+        services.respond(comment=c, status=ResponseStatus.REJECTED, text="Nie.", by=official)
     data = client.get(url("open_data_json", consultation)).json()
     assert all(c["response"] is None for c in data["comments"])
-    responses.publish_report(consultation=consultation, by=official)
+    services.publish_report(consultation=consultation, by=official)
     data = client.get(url("open_data_json", consultation)).json()
     answered = [c for c in data["comments"] if c["response"]]
     assert {c["id"] for c in answered} == {c.pk for c in reportable(comments)}
@@ -150,8 +150,6 @@ def test_open_data_is_built_once_per_state_and_follows_every_change(
 ):
     """The body is cached per state of the consultation: a repeat costs only the page
     lookup, and a moderation (or any comment change) is visible at the next request."""
-    from consultations import services
-
     first = client.get(url("open_data_json", consultation)).json()
     target = comments["resident"]
     assert next(c for c in first["comments"] if c["id"] == target.pk)["hidden"] is False

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from consultations.parsing import Level, ParsedAct, Unit, parse_act, to_json
+from consultations.drafts.parsing import Level, ParsedAct, Unit, parse_act, to_json
 
 DRAFTS = Path(__file__).parent / "drafts"
 CORPUS = sorted(DRAFTS.glob("*.txt"))

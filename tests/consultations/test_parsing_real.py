@@ -11,7 +11,7 @@ import re
 import pytest
 
 from bench.parser_score import REAL, flattened, invented_documents, real_documents, score
-from consultations.parsing import DoubtKind, Level, parse_act, split_label
+from consultations.drafts.parsing import DoubtKind, Level, parse_act, split_label
 
 
 def paths(text: str) -> list[str]:

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from consultations import responses
+from consultations import services
 from consultations.models import ResponseStatus
-from consultations.reports import build_report
+from consultations.reports.report import build_report
 
 from .report_fixtures import *  # noqa: F403 - fixtures
 from .report_fixtures import (
@@ -28,8 +28,8 @@ def publish(consultation, comments, official):
     ]
     for i, c in enumerate(reportable(comments)):
         status = statuses[i % 4]
-        responses.respond(comment=c, status=status, text=f"Stanowisko {c.pk} {XSS}", by=official)
-    responses.publish_report(consultation=consultation, by=official)
+        services.respond(comment=c, status=status, text=f"Stanowisko {c.pk} {XSS}", by=official)
+    services.publish_report(consultation=consultation, by=official)
     consultation.refresh_from_db()
 
 
@@ -159,7 +159,7 @@ def test_report_page_query_count_does_not_grow_with_comments(
 def test_header_tallies_from_the_narrow_query_match_the_rows(
     comments, clauses, consultation, organisation, official
 ):
-    from consultations.reports import Tallies
+    from consultations.reports.report import Tallies
 
     add_answered_comments(consultation, clauses, organisation, official, 9)
     full = build_report(consultation)
@@ -170,7 +170,7 @@ def test_header_tallies_from_the_narrow_query_match_the_rows(
 def test_report_page_is_paged_with_numbers_and_facts_of_the_whole_report(
     client, comments, consultation, official, monkeypatch
 ):
-    from consultations import report_views
+    from consultations.reports import views as report_views
 
     publish(consultation, comments, official)
     monkeypatch.setattr(report_views, "REPORT_PAGE_SIZE", 4)

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from consultations import exports, responses, services
+from consultations import services
 from consultations.models import ReportExport, ReportNotice, ResponseStatus
+from consultations.reports import exports
 
 from .report_fixtures import *  # noqa: F403 - fixtures
 from .report_fixtures import reportable
@@ -25,8 +26,8 @@ from .report_fixtures import reportable
 @pytest.fixture
 def published(consultation, comments, official):
     for c in reportable(comments):
-        responses.respond(comment=c, status=ResponseStatus.ACCEPTED, text="Tak.", by=official)
-    responses.publish_report(consultation=consultation, by=official)
+        services.respond(comment=c, status=ResponseStatus.ACCEPTED, text="Tak.", by=official)
+    services.publish_report(consultation=consultation, by=official)
     consultation.refresh_from_db()
     return consultation
 
@@ -75,7 +76,7 @@ def test_report_file_lives_outside_media_under_an_unguessable_name(client, publi
 
 
 def test_while_a_build_runs_others_are_asked_to_come_back(client, published, builds):
-    from consultations.report_files import report_state
+    from consultations.reports.files import report_state
 
     ReportExport.objects.create(
         consultation=published,
@@ -93,7 +94,7 @@ def test_while_a_build_runs_others_are_asked_to_come_back(client, published, bui
 
 
 def test_a_build_whose_worker_died_times_out_and_the_next_request_builds(client, published, builds):
-    from consultations.report_files import report_state
+    from consultations.reports.files import report_state
 
     stuck = ReportExport.objects.create(
         consultation=published,
@@ -164,7 +165,7 @@ def test_restricted_report_file_is_not_served(client, published):
 def test_interrupted_report_e_mails_are_finished_by_the_resume_command(
     published, comments, django_capture_on_commit_callbacks
 ):
-    from consultations.report_tasks import commenter_emails
+    from consultations.reports.tasks import commenter_emails
 
     emails = commenter_emails(published.pk)
     assert len(emails) >= 2

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from consultations import responses
+from consultations import services
 from consultations.models import (
     CommentGroup,
     CommentResponse,
@@ -18,7 +18,7 @@ from .report_fixtures import PHASES, ROLES, reportable, set_phase, user_for
 
 def answer_all(comments, official):
     for c in reportable(comments):
-        responses.respond(
+        services.respond(
             comment=c, status=ResponseStatus.REJECTED, text="Nie uwzględniono.", by=official
         )
 
@@ -28,13 +28,13 @@ def answer_all(comments, official):
 )
 def test_response_without_text_is_refused_unless_accepted(comments, official, status):
     with pytest.raises(ValidationError) as exc:
-        responses.respond(comment=comments["resident"], status=status, text="   ", by=official)
+        services.respond(comment=comments["resident"], status=status, text="   ", by=official)
     assert "text" in exc.value.message_dict
     assert not CommentResponse.objects.exists()
 
 
 def test_accepted_comment_needs_no_text(comments, official):
-    response = responses.respond(
+    response = services.respond(
         comment=comments["resident"], status=ResponseStatus.ACCEPTED, by=official
     )
     assert response.status == ResponseStatus.ACCEPTED
@@ -43,14 +43,14 @@ def test_accepted_comment_needs_no_text(comments, official):
 
 def test_unknown_status_is_refused(comments, official):
     with pytest.raises(ValidationError) as exc:
-        responses.respond(comment=comments["resident"], status="maybe", text="x", by=official)
+        services.respond(comment=comments["resident"], status="maybe", text="x", by=official)
     assert "status" in exc.value.message_dict
 
 
 def test_second_response_replaces_the_first_and_both_are_audited(comments, official):
     comment = comments["ngo"]
-    responses.respond(comment=comment, status=ResponseStatus.REJECTED, text="Nie.", by=official)
-    responses.respond(comment=comment, status=ResponseStatus.PARTLY, text="Częściowo.", by=official)
+    services.respond(comment=comment, status=ResponseStatus.REJECTED, text="Nie.", by=official)
+    services.respond(comment=comment, status=ResponseStatus.PARTLY, text="Częściowo.", by=official)
     assert CommentResponse.objects.get(comment=comment).status == ResponseStatus.PARTLY
     events = ModerationEvent.objects.filter(comment=comment, action=ModerationEvent.Action.RESPOND)
     assert events.count() == 2
@@ -59,7 +59,7 @@ def test_second_response_replaces_the_first_and_both_are_audited(comments, offic
 
 def test_reply_is_not_answered_in_the_report(comments, official):
     with pytest.raises(ValidationError):
-        responses.respond(comment=comments["reply"], status=ResponseStatus.ACCEPTED, by=official)
+        services.respond(comment=comments["reply"], status=ResponseStatus.ACCEPTED, by=official)
 
 
 def test_group_answer_applies_one_response_to_every_comment(consultation, comments, official):
@@ -68,10 +68,10 @@ def test_group_answer_applies_one_response_to_every_comment(consultation, commen
     for c in members:
         c.group = group
         c.save(update_fields=["group"])
-    responses.respond(
+    services.respond(
         comment=comments["ngo"], status=ResponseStatus.ACCEPTED, by=official
     )  # an earlier, individual answer is replaced
-    n = responses.respond_to_group(
+    n = services.respond_to_group(
         group=group, status=ResponseStatus.REJECTED, text="Wspólna odpowiedź.", by=official
     )
     assert n == 3
@@ -87,7 +87,7 @@ def test_group_answer_validates_text(consultation, comments, official):
     comments["resident"].group = group
     comments["resident"].save(update_fields=["group"])
     with pytest.raises(ValidationError):
-        responses.respond_to_group(group=group, status=ResponseStatus.REJECTED, by=official)
+        services.respond_to_group(group=group, status=ResponseStatus.REJECTED, by=official)
     assert not CommentResponse.objects.exists()
 
 
@@ -99,7 +99,7 @@ def test_group_answer_query_count_does_not_grow(
         c.group = group
         c.save(update_fields=["group"])
     with django_assert_max_num_queries(12):
-        n = responses.respond_to_group(
+        n = services.respond_to_group(
             group=group, status=ResponseStatus.EXPLANATION, text="Wyjaśnienie.", by=official
         )
     assert n == 6
@@ -114,31 +114,31 @@ def test_only_officials_respond_and_only_while_closed(request, comments, consult
     comment.consultation.refresh_from_db()
     allowed = role == "official" and phase == "closed"
     if allowed:
-        responses.respond(comment=comment, status=ResponseStatus.ACCEPTED, by=user)
+        services.respond(comment=comment, status=ResponseStatus.ACCEPTED, by=user)
         assert CommentResponse.objects.filter(comment=comment).exists()
     else:
         with pytest.raises(PermissionDenied):
-            responses.respond(comment=comment, status=ResponseStatus.ACCEPTED, by=user)
+            services.respond(comment=comment, status=ResponseStatus.ACCEPTED, by=user)
         assert not CommentResponse.objects.exists()
 
 
 def test_publish_is_blocked_until_every_comment_has_a_response(comments, consultation, official):
     for name, c in comments.items():
         if name not in ("reply", "hidden", "paper"):
-            responses.respond(comment=c, status=ResponseStatus.ACCEPTED, by=official)
+            services.respond(comment=c, status=ResponseStatus.ACCEPTED, by=official)
     with pytest.raises(ValidationError) as exc:
-        responses.publish_report(consultation=consultation, by=official)
+        services.publish_report(consultation=consultation, by=official)
     assert exc.value.code == "incomplete"
     consultation.refresh_from_db()
     assert consultation.report_published_at is None
     # Hidden and offline comments count too.
-    responses.respond(
+    services.respond(
         comment=comments["hidden"], status=ResponseStatus.REJECTED, text="Nie.", by=official
     )
     with pytest.raises(ValidationError):
-        responses.publish_report(consultation=consultation, by=official)
-    responses.respond(comment=comments["paper"], status=ResponseStatus.ACCEPTED, by=official)
-    responses.publish_report(consultation=consultation, by=official)
+        services.publish_report(consultation=consultation, by=official)
+    services.respond(comment=comments["paper"], status=ResponseStatus.ACCEPTED, by=official)
+    services.publish_report(consultation=consultation, by=official)
     consultation.refresh_from_db()
     assert consultation.report_published_at is not None
     assert consultation.phase == "reported"
@@ -150,7 +150,7 @@ def test_publish_notifies_every_commenter_once(
     answer_all(comments, official)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        responses.publish_report(consultation=consultation, by=official)
+        services.publish_report(consultation=consultation, by=official)
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert all(len(m.to) == 1 for m in mail.outbox)
     # resident (2 comments), ngo_user (comment + reply), and the authors of the hidden
@@ -167,12 +167,12 @@ def test_running_the_notification_again_sends_only_what_was_not_sent(
 ):
     """A retried or restarted task must not e-mail anyone a second time."""
     from consultations.models import ReportNotice
-    from consultations.report_tasks import notify_report_published
+    from consultations.reports.tasks import notify_report_published
 
     answer_all(comments, official)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        responses.publish_report(consultation=consultation, by=official)
+        services.publish_report(consultation=consultation, by=official)
     first = len(mail.outbox)
     assert first == 4
     assert not ReportNotice.objects.filter(consultation=consultation, sent_at=None).exists()
@@ -191,16 +191,16 @@ def test_running_the_notification_again_sends_only_what_was_not_sent(
 
 def test_report_cannot_be_published_twice(comments, consultation, official):
     answer_all(comments, official)
-    responses.publish_report(consultation=consultation, by=official)
+    services.publish_report(consultation=consultation, by=official)
     consultation.refresh_from_db()
     with pytest.raises(PermissionDenied):
-        responses.publish_report(consultation=consultation, by=official)
+        services.publish_report(consultation=consultation, by=official)
 
 
 def test_publishing_keeps_the_date_in_the_latest_revision(comments, consultation, official):
     consultation.save_revision(user=official)
     answer_all(comments, official)
-    responses.publish_report(consultation=consultation, by=official)
+    services.publish_report(consultation=consultation, by=official)
     consultation.refresh_from_db()
     restored = consultation.latest_revision.as_object()
     assert restored.report_published_at == consultation.report_published_at
@@ -215,12 +215,12 @@ def test_only_officials_publish_and_only_while_closed(request, comments, consult
     set_phase(consultation, phase)
     user = user_for(request, role)
     if role == "official" and phase == "closed":
-        responses.publish_report(consultation=consultation, by=user)
+        services.publish_report(consultation=consultation, by=user)
         consultation.refresh_from_db()
         assert consultation.report_published_at is not None
     else:
         before = consultation.report_published_at
         with pytest.raises(PermissionDenied):
-            responses.publish_report(consultation=consultation, by=user)
+            services.publish_report(consultation=consultation, by=user)
         consultation.refresh_from_db()
         assert consultation.report_published_at == before

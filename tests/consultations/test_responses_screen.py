@@ -254,10 +254,10 @@ def test_opening_the_screen_groups_campaign_letters_automatically_once(
 def test_large_consultation_is_grouped_in_the_background(
     client, official, consultation, clauses, comments, monkeypatch
 ):
-    from consultations import responses_admin
     from consultations.factories import CommentFactory
+    from consultations.reports import services as report_services
 
-    monkeypatch.setattr(responses_admin, "AUTO_GROUP_LIMIT", 3)
+    monkeypatch.setattr(report_services, "AUTO_GROUP_LIMIT", 3)
     for i in range(3):
         CommentFactory(clause=clauses[i], comment=LETTER)
     client.force_login(official)
@@ -291,7 +291,7 @@ def test_official_answers_publishes_and_everyone_gets_the_report_end_to_end(
 
     from django.core import mail
 
-    from consultations.exports import WRITERS
+    from consultations.reports.exports import WRITERS
 
     client.force_login(official)
     statuses = ResponseStatus.values

@@ -174,12 +174,12 @@ def test_unpublished_consultation_keeps_the_typed_text_without_the_acts_wording(
 def test_restricted_consultation_is_not_found_by_search(
     search_backend, run_on_commit, consultation, clauses, comments, official
 ):
-    from consultations import responses
+    from consultations import services
     from consultations.models import ResponseStatus
 
     reported = consultation
     with run_on_commit():
-        responses.respond(
+        services.respond(
             comment=comments["resident"],
             status=ResponseStatus.REJECTED,
             text="Zadania finansuje budżet obywatelski.",

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from accounts.factories import UserFactory
 from accounts.models import Role
 from consultations import services
+from consultations.comments import posting
 from consultations.factories import CommentFactory
 from consultations.models import CommentSubmission, ConsultationComment
 
@@ -121,14 +122,14 @@ def test_two_sendings_racing_past_the_check_answer_with_the_stored_comment(
         text=services.CommentText("Uwaga."),
         submission_key=KEY,
     )
-    real = services._sent_before
+    real = posting._sent_before
     calls = []
 
     def looks_too_early(*args):
         calls.append(args)
         return None if len(calls) == 1 else real(*args)
 
-    monkeypatch.setattr(services, "_sent_before", looks_too_early)
+    monkeypatch.setattr(posting, "_sent_before", looks_too_early)
     second = services.post_comment(
         consultation=open_consultation,
         user=resident,

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from consultations import responses, services
-from consultations.changes import compare_versions, word_diff
+from consultations import services
+from consultations.drafts.changes import compare_versions, word_diff
 from consultations.factories import ClauseFactory, DraftActVersionFactory
 from consultations.models import ResponseStatus
 
@@ -67,8 +67,8 @@ def test_changes_page_shows_accessible_diff_linked_to_the_report(
     client, consultation, second_version, comments, official
 ):
     for c in reportable(comments):
-        responses.respond(comment=c, status=ResponseStatus.PARTLY, text="Częściowo.", by=official)
-    responses.publish_report(consultation=consultation, by=official)
+        services.respond(comment=c, status=ResponseStatus.PARTLY, text="Częściowo.", by=official)
+    services.publish_report(consultation=consultation, by=official)
     response = client.get(
         reverse("consultations:version_diff", kwargs={"page_id": consultation.pk})
     )

@@ -24,7 +24,7 @@ from odf.text import (
 )
 from pypdf import PdfWriter
 
-from consultations.parsing import parse_act
+from consultations.drafts.parsing import parse_act
 from documents.errors import UnreadableDocument, UnsupportedDocument
 from documents.extraction import extract_text
 

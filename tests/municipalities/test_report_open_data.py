@@ -3,9 +3,9 @@
 import pytest
 from django.utils import translation
 
-from consultations.exports import WRITERS
 from consultations.models import ConsultationIndexPage
-from consultations.reports import build_report
+from consultations.reports.exports import WRITERS
+from consultations.reports.report import build_report
 from municipalities.factories import rural_municipality
 from municipalities.kinds import MunicipalityKind
 from municipalities.services import MunicipalityData, add_municipality

@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission, Page
 
 from accounts.factories import UserFactory
 from accounts.models import Role
-from consultations import responses, services
+from consultations import services
 from consultations.factories import CommentFactory
 from consultations.models import ConsultationIndexPage, ResponseStatus
 from municipalities.factories import staff_user
@@ -91,10 +91,10 @@ def comment_of_b(gmina_b):
         lambda c, by: services.hide_comment(comment=c, reason="Wulgaryzmy", by=by),
         lambda c, by: services.unhide_comment(comment=c, by=by),
         lambda c, by: services.keep_comment(comment=c, by=by),
-        lambda c, by: responses.respond(
+        lambda c, by: services.respond(
             comment=c, status=ResponseStatus.ACCEPTED, text="Uwzględniono.", by=by
         ),
-        lambda c, by: responses.publish_report(consultation=c.consultation, by=by),
+        lambda c, by: services.publish_report(consultation=c.consultation, by=by),
     ],
     ids=["hide", "unhide", "keep", "answer", "report"],
 )

@@ -18,7 +18,7 @@ from cms_pages.factories import (
     ProgrammePageFactory,
     ResolutionPageFactory,
 )
-from consultations import responses
+from consultations import services as consultation_services
 from consultations.factories import (
     ClauseFactory,
     CommentFactory,
@@ -92,13 +92,13 @@ def everything(db, official):
     comment = CommentFactory(
         clause=clause, comment="Proszę objąć dotacją także deszczówkę z garaży."
     )
-    responses.respond(
+    consultation_services.respond(
         comment=comment,
         status=ResponseStatus.REJECTED,
         text="Garaże nie są budynkami mieszkalnymi; deszczówka z nich nie jest objęta.",
         by=official,
     )
-    responses.publish_report(consultation=consultation, by=official)
+    consultation_services.publish_report(consultation=consultation, by=official)
     made.update(consultation=consultation, clause=clause, comment=comment)
     services.rebuild()
     return made

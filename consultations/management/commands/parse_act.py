@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from consultations.parsing import parse_act, to_json
+from consultations.drafts.parsing import parse_act, to_json
 from documents.errors import DocumentError
 from documents.extraction import extract_text
 from documents.messages import error_message

@@ -14,8 +14,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from consultations.models import ConsultationPage, ReportNotice
-from consultations.report_files import fail_stuck_exports
-from consultations.report_tasks import notify_report_published
+from consultations.reports.files import fail_stuck_exports
+from consultations.reports.tasks import notify_report_published
 
 RECENT_REPORTS = datetime.timedelta(days=7)
 

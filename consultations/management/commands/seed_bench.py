@@ -9,6 +9,7 @@ also creates logged-in, verified posting users and writes one line per user:
 """
 
 import datetime
+import functools
 import json
 import random
 import secrets
@@ -25,7 +26,9 @@ from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 
 from accounts.models import User
-from consultations.bleaching import render_user_text
+from consultations.comments.bleaching import render_user_text
+from consultations.drafts.clauses import build_clauses
+from consultations.drafts.parsing import Unit
 from consultations.factories import ConsultationIndexPageFactory, ConsultationPageFactory
 from consultations.models import (
     Clause,
@@ -33,8 +36,6 @@ from consultations.models import (
     ConsultationIndexPage,
     DraftActVersion,
 )
-from consultations.parsing import Unit
-from consultations.services import _build_clauses
 
 OPENINGS = [
     "Proponuję doprecyzować ten przepis.",
@@ -151,7 +152,7 @@ class Command(BaseCommand):
             is_published=True,
             published_at=now,
         )
-        _build_clauses(version, act_units(n_clauses))
+        build_clauses(version, act_units(n_clauses))
         return page, version
 
     def _users(self, n, prefix):
@@ -182,16 +183,18 @@ class Command(BaseCommand):
 
     def _comments(self, page, version, authors, n, rng, now):
         clause_list = list(Clause.objects.filter(version=version).order_by("position"))
-        ct_clause = ContentType.objects.get_for_model(Clause)
-        ct_version = ContentType.objects.get_for_model(DraftActVersion)
-        rendered: dict[str, str] = {}
+        plan = self._plan(n, clause_list, rng)
+        base = self._base_comments(plan, version, authors, rng, now)
+        created = Comment.objects.bulk_create(base, batch_size=1000)
+        if any(c.pk is None for c in created):
+            raise RuntimeError("The database backend does not return ids from bulk inserts.")
+        xtd_rows, own_rows = self._thread_rows(page, plan, base, created)
+        _insert_local(XtdComment, xtd_rows)
+        _insert_local(ConsultationComment, own_rows)
 
-        def html(text):
-            if text not in rendered:
-                rendered[text] = render_user_text(text)
-            return rendered[text]
-
-        # Plan the forest first: (parent index or None, clause or None, level).
+    @staticmethod
+    def _plan(n, clause_list, rng):
+        """The forest of comments: (parent index or None, clause or None, level) each."""
         plan = []
         for i in range(n):
             replyable = [j for j in range(max(0, i - 50), i) if plan[j][2] < 2]
@@ -201,7 +204,14 @@ class Command(BaseCommand):
             else:
                 clause = None if rng.random() < 0.05 else rng.choice(clause_list)
                 plan.append((None, clause, 0))
-        base = []
+        return plan
+
+    @staticmethod
+    def _base_comments(plan, version, authors, rng, now):
+        """django-comments' rows (the first table of the three) for the plan."""
+        ct_clause = ContentType.objects.get_for_model(Clause)
+        ct_version = ContentType.objects.get_for_model(DraftActVersion)
+        n, base = len(plan), []
         for i, (_parent, clause, _level) in enumerate(plan):
             user = rng.choice(authors)
             text = " ".join(
@@ -222,14 +232,16 @@ class Command(BaseCommand):
                     is_removed=False,
                 )
             )
-        created = Comment.objects.bulk_create(base, batch_size=1000)
-        if any(c.pk is None for c in created):
-            raise RuntimeError("The database backend does not return ids from bulk inserts.")
-        # Thread data as xtd computes it: depth-first order within each thread.
+        return base
+
+    def _thread_rows(self, page, plan, base, created):
+        """Thread data as xtd computes it (depth-first order within each thread) and the
+        consultation's own columns: (XtdComment rows, ConsultationComment rows)."""
         children: dict[int, list[int]] = {}
         for i, (parent, _clause, _level) in enumerate(plan):
             if parent is not None:
                 children.setdefault(parent, []).append(i)
+        html = functools.cache(render_user_text)
         xtd_rows, own_rows = [], []
         for i, (parent, _clause, _level) in enumerate(plan):
             if parent is not None:
@@ -239,42 +251,30 @@ class Command(BaseCommand):
             while stack:
                 node, level, parent_node = stack.pop()
                 order += 1
-                nested = self._count_descendants(node, children)
-                x = XtdComment(
-                    comment_ptr_id=created[node].pk,
-                    thread_id=created[i].pk,
-                    parent_id=created[parent_node].pk,
-                    level=level,
-                    order=order,
-                    followup=False,
-                    nested_count=nested,
+                xtd_rows.append(
+                    XtdComment(
+                        comment_ptr_id=created[node].pk,
+                        thread_id=created[i].pk,
+                        parent_id=created[parent_node].pk,
+                        level=level,
+                        order=order,
+                        followup=False,
+                        nested_count=self._count_descendants(node, children),
+                    )
                 )
-                xtd_rows.append(x)
-                text = base[node].comment
+                clause = plan[node][1]
                 own_rows.append(
                     ConsultationComment(
                         xtdcomment_ptr_id=created[node].pk,
                         consultation_id=page.pk,
-                        clause_id=plan[node][1].pk if plan[node][1] else None,
-                        proposed_wording="",
-                        justification="",
-                        body_html=html(text),
-                        proposed_wording_html="",
-                        justification_html="",
-                        organisation_id=None,
+                        clause_id=clause.pk if clause else None,
+                        body_html=html(base[node].comment),
                         channel="portal",
-                        submitter_name="",
-                        entered_by_id=None,
-                        group_id=None,
-                        hidden_at=None,
-                        hidden_reason="",
-                        hidden_by_id=None,
                     )
                 )
                 for child in reversed(children.get(node, [])):
                     stack.append((child, level + 1, node))
-        _insert_local(XtdComment, xtd_rows)
-        _insert_local(ConsultationComment, own_rows)
+        return xtd_rows, own_rows
 
     @staticmethod
     def _count_descendants(node, children):
