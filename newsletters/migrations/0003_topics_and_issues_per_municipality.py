@@ -16,12 +16,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='issue',
             name='municipality',
-            field=models.ForeignKey(blank=True, help_text="Whose issue it is. Empty: a regional issue of the portal's operator.", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='newsletter_issues', to='municipalities.municipality', verbose_name='municipality'),
+            field=models.ForeignKey(blank=True, help_text="Whose issue it is. Empty: a regional issue of the portal's operator.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='newsletter_issues', to='municipalities.municipality', verbose_name='municipality'),
         ),
         migrations.AddField(
             model_name='topic',
             name='municipality',
-            field=models.ForeignKey(blank=True, help_text="Empty: a regional topic of the portal's operator.", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='newsletter_topics', to='municipalities.municipality', verbose_name='municipality'),
+            field=models.ForeignKey(blank=True, help_text="Empty: a regional topic of the portal's operator.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='newsletter_topics', to='municipalities.municipality', verbose_name='municipality'),
         ),
         migrations.AlterField(
             model_name='issue',
