@@ -42,7 +42,7 @@ class Topic(models.Model):
         verbose_name=_("municipality"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="newsletter_topics",
         help_text=_("Empty: a regional topic of the portal's operator."),
     )
@@ -203,7 +203,7 @@ class Issue(PreviewableMixin, ClusterableModel):
         verbose_name=_("municipality"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="newsletter_issues",
         help_text=_("Whose issue it is. Empty: a regional issue of the portal's operator."),
     )

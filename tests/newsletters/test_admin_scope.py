@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 ROLES = [
     "anonymous",
     "resident",
+    "ngo",
     "editor_a",
     "official_a",
     "administrator_a",
@@ -41,6 +42,7 @@ def people(gmina_a, gmina_b, operator):
     return {
         "anonymous": None,
         "resident": UserFactory(username="mieszkaniec", roles=[Role.RESIDENT]),
+        "ngo": UserFactory(username="stowarzyszenie", roles=[Role.NGO_REPRESENTATIVE]),
         "editor_a": staff_user(gmina_a, username="redaktor-a", roles=[Role.EDITOR]),
         "official_a": staff_user(gmina_a, username="urzednik-a", roles=[Role.OFFICIAL]),
         "administrator_a": staff_user(gmina_a, username="admin-a", roles=[Role.ADMINISTRATOR]),
@@ -212,7 +214,7 @@ def test_lists_and_choosers_show_only_what_the_role_may_use(client, people, topi
     }
     for name, (url, objects, link) in lists.items():
         response = client.get(url)
-        if role in ("anonymous", "resident"):
+        if role in ("anonymous", "resident", "ngo"):
             assert response.status_code in REFUSED, name
             continue
         assert response.status_code == 200, name
