@@ -30,9 +30,10 @@ def test_demo_call_has_offers_in_every_state(client, official):
     assert Offer.objects.filter(call=call).count() == 13  # 12 states + one being corrected
     assert client.get(call.url).status_code == 200
     # The resolved call's results are published and reach the organisations' profiles.
-    terms = CallTerms.objects.get(results_published_at__isnull=False)
-    assert terms.call.status == "resolved"
-    assert Offer.objects.filter(call=terms.call, status="granted").count() == 3
+    resolved = Offer.objects.get(title="Akademia sprawnego seniora").call
+    assert resolved.status == "resolved"
+    assert CallTerms.objects.get(call=resolved).results_published_at is not None
+    assert Offer.objects.filter(call=resolved, status="granted").count() == 3
     seniors = Organisation.objects.get(name="Stowarzyszenie Seniorzy w Akcji")
     html = client.get(seniors.get_absolute_url()).content.decode()
     assert 'id="section-grants-received"' in html and "42\u00a0000,00\u00a0zł" in html
