@@ -13,6 +13,7 @@ from freezegun import freeze_time
 from accounts.factories import UserFactory
 from accounts.models import Role
 from consultations import services as consultations
+from consultations.factories import ClauseFactory, ConsultationPageFactory, DraftActVersionFactory
 from consultations.models import ConsultationComment, ConsultationPage, ModerationEvent, Phase
 from grants.models import GrantEvent, Offer, OfferStatus, SmallGrantPublication
 from grants.notifications import notify_small_grant_decision
@@ -82,6 +83,16 @@ def test_the_public_page_shows_the_offer_without_personal_data(client, published
         assert not private or private not in html
     assert "Comment on the offer as a whole" in html or "Zgłoś uwagę do całej oferty" in html
     assert "act as a whole" not in html and "całego aktu" not in html
+
+
+def test_a_draft_act_s_page_keeps_its_own_wording(client, published, consultation_index):
+    page = ConsultationPageFactory(parent=consultation_index)
+    version = DraftActVersionFactory(consultation=page, number=1)
+    ClauseFactory(version=version, position=1, label="§ 1", anchor="par-1")
+    html = client.get(page.url).content.decode()
+    assert "Comment on the act as a whole" in html or "Zgłoś uwagę do całego aktu" in html
+    assert "offer as a whole" not in html and "całej oferty" not in html
+    assert 'id="maly-grant"' not in html
 
 
 def test_the_comment_week_crossing_summer_time_is_seven_polish_days(
